@@ -1,0 +1,52 @@
+package chatroom.common.model;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * The rules for user and room names: 1 to 32 characters after NFKC normalisation, each a letter,
+ * a digit, {@code _}, {@code -} or {@code .}. Two names are the same name when their
+ * {@linkplain #key keys} are equal (NFKC, then case folded), so {@code Alice} and {@code ALICE}
+ * cannot both exist.
+ */
+public final class Names {
+    /** The longest name, in characters (code points). */
+    public static final int MAX_LENGTH = 32;
+
+    private Names() {
+    }
+
+    /**
+     * Returns null when {@code name} is a valid name, otherwise a sentence saying what is wrong.
+     *
+     * @param what "user name" or "room name", used in the sentence
+     */
+    public static String problem(String name, String what) {
+        if (name == null || name.isEmpty()) return "The " + what + " is empty: choose 1 to " + MAX_LENGTH + " characters.";
+        String n = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        int length = n.codePointCount(0, n.length());
+        if (length > MAX_LENGTH) {
+            return "The " + what + " is " + length + " characters long: the limit is " + MAX_LENGTH + ".";
+        }
+        for (int i = 0; i < n.length(); ) {
+            int cp = n.codePointAt(i);
+            if (!(Character.isLetter(cp) || Character.isDigit(cp) || cp == '_' || cp == '-' || cp == '.')) {
+                return "The " + what + " may only contain letters, digits, '_', '-' and '.'"
+                        + (Character.isWhitespace(cp) ? " (no spaces)." : ".");
+            }
+            i += Character.charCount(cp);
+        }
+        return null;
+    }
+
+    /** The display form of a valid name: its NFKC normalisation. */
+    public static String normalize(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFKC);
+    }
+
+    /** The identity of a name: NFKC, case folded, NFKC again (folding can denormalise). */
+    public static String key(String name) {
+        String n = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        return Normalizer.normalize(n.toLowerCase(Locale.ROOT), Normalizer.Form.NFKC);
+    }
+}
