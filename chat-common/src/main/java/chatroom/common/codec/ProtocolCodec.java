@@ -46,6 +46,7 @@ public final class ProtocolCodec {
             .registerTypeAdapter(Integer.class, StrictAdapters.INT)
             .registerTypeAdapter(int.class, StrictAdapters.INT)
             .registerTypeAdapter(Instant.class, StrictAdapters.INSTANT)
+            .registerTypeAdapterFactory(StrictAdapters.ENUMS)
             .create();
 
     /** The client-to-server message types. */
@@ -172,6 +173,8 @@ public final class ProtocolCodec {
         if (m == null) return "it could not be read.";
         int cut = m.indexOf("\nSee ");
         if (cut >= 0) m = m.substring(0, cut);
+        // Gson's advice to the programmer is no help to the peer reading the error.
+        m = m.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "unexpected text");
         return abbreviate(m.strip());
     }
 

@@ -1,7 +1,11 @@
 package chatroom.common.codec;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonSyntaxException;
 import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.annotations.SerializedName;
+import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
@@ -11,6 +15,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Scalar adapters that accept only the JSON type the protocol names: Gson's defaults would read
@@ -129,6 +135,53 @@ final class StrictAdapters {
             } catch (DateTimeParseException e) {
                 throw new JsonSyntaxException("The field '" + fieldName(path) + "' must be an ISO-8601 UTC timestamp such as 2026-11-21T10:15:30.123Z.");
             }
+        }
+    };
+
+    /**
+     * Enums by their {@link SerializedName} only. Gson's own adapter also accepts the Java constant
+     * name ({@code "ONLINE"}) and reads numbers as strings. A string that names no constant reads as
+     * null, so the record's constructor can say which values are allowed.
+     */
+    static final TypeAdapterFactory ENUMS = new TypeAdapterFactory() {
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+            Class<?> raw = type.getRawType();
+            if (!Enum.class.isAssignableFrom(raw) || raw == Enum.class) return null;
+            if (!raw.isEnum()) raw = raw.getSuperclass(); // a constant with a body
+            Map<String, Enum<?>> byName = new HashMap<>();
+            Map<Enum<?>, String> names = new HashMap<>();
+            for (Object constant : raw.getEnumConstants()) {
+                Enum<?> e = (Enum<?>) constant;
+                SerializedName annotation;
+                try {
+                    annotation = raw.getField(e.name()).getAnnotation(SerializedName.class);
+                } catch (NoSuchFieldException impossible) {
+                    throw new AssertionError(impossible);
+                }
+                String name = annotation == null ? e.name() : annotation.value();
+                byName.put(name, e);
+                names.put(e, name);
+            }
+            return (TypeAdapter<T>) new TypeAdapter<Enum>() {
+                @Override
+                public void write(JsonWriter out, Enum value) throws IOException {
+                    if (value == null) out.nullValue();
+                    else out.value(names.get(value));
+                }
+
+                @Override
+                public Enum read(JsonReader in) throws IOException {
+                    JsonToken token = in.peek();
+                    if (token == JsonToken.NULL) {
+                        in.nextNull();
+                        return null;
+                    }
+                    if (token != JsonToken.STRING) throw wrongType(in, "a string");
+                    return byName.get(in.nextString());
+                }
+            };
         }
     };
 

@@ -44,9 +44,14 @@ public final class Names {
         return Normalizer.normalize(name, Normalizer.Form.NFKC);
     }
 
-    /** The identity of a name: NFKC, case folded, NFKC again (folding can denormalise). */
+    /**
+     * The identity of a name: NFKC, case folded, NFKC again (folding can denormalise). Folding
+     * goes through upper case first so that full folds apply ({@code ß} and {@code ss} are the
+     * same name).
+     */
     public static String key(String name) {
         String n = Normalizer.normalize(name, Normalizer.Form.NFKC);
-        return Normalizer.normalize(n.toLowerCase(Locale.ROOT), Normalizer.Form.NFKC);
+        String folded = n.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(folded, Normalizer.Form.NFKC);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 @WireType("ack")
 public record Ack(String re, String room, String to, long seq, Instant ts) implements ServerMessage {
     public Ack {
+        if ((room == null) == (to == null)) throw new IllegalArgumentException("an ack has exactly one of room and to");
         Objects.requireNonNull(ts, "ts");
     }
 }

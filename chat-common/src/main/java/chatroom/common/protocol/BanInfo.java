@@ -10,6 +10,7 @@ import java.util.Objects;
 public record BanInfo(String user, String by, String reason, Instant since, Instant until) {
     public BanInfo {
         Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(by, "by");
         Objects.requireNonNull(since, "since");
     }
 }

@@ -11,7 +11,7 @@ public record LoginRequest(String id, String user, String password) implements C
         id = Fields.id(id);
         Fields.reference(user, "user");
         Fields.required(password, "password");
-        if (password.length() > RegisterRequest.MAX_PASSWORD_BYTES) {
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > RegisterRequest.MAX_PASSWORD_BYTES) {
             throw new InvalidMessageException(ErrorCode.BAD_REQUEST, "Passwords are at most " + RegisterRequest.MAX_PASSWORD_BYTES + " bytes long.");
         }
     }

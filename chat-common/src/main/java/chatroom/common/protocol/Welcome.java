@@ -8,7 +8,7 @@ import java.util.Objects;
  * The reply to a successful {@code register} or {@code login}.
  *
  * @param rooms the rooms the user is a member of (the default room among them)
- * @param dms the user's direct conversations (extension of v1; may be absent)
+ * @param dms the user's direct conversations (extension of v1; a client must accept its absence)
  */
 @WireType("welcome")
 public record Welcome(String re, String user, Role role, List<RoomState> rooms, List<DmState> dms) implements ServerMessage {

@@ -1,0 +1,197 @@
+package chatroom.server;
+
+import chatroom.common.codec.ProtocolCodec;
+import chatroom.common.protocol.Bye;
+import chatroom.common.protocol.Hello;
+import chatroom.server.auth.AuthHandlers;
+import chatroom.server.auth.LoginThrottle;
+import chatroom.server.auth.PasswordHasher;
+import chatroom.server.command.Dispatcher;
+import chatroom.server.config.ServerConfig;
+import chatroom.server.message.MessageHandlers;
+import chatroom.server.message.RateLimiter;
+import chatroom.server.moderation.ModerationHandlers;
+import chatroom.server.net.Connection;
+import chatroom.server.room.RoomHandlers;
+import chatroom.server.room.RoomRegistry;
+import chatroom.server.session.PresenceHandlers;
+import chatroom.server.session.Session;
+import chatroom.server.session.SessionRegistry;
+import chatroom.server.store.AccountStore;
+import chatroom.server.store.BanStore;
+import chatroom.server.store.ChannelStore;
+import chatroom.server.store.Database;
+import chatroom.server.store.MessageStore;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens the store, wires every component, accepts connections and stops
+ * gracefully. There are no static registries; tests start as many servers as they like.
+ */
+public final class ChatServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
+
+    private final ServerConfig config;
+    private final Database database;
+    private final SessionRegistry sessions;
+    private final RoomRegistry rooms;
+    private final Dispatcher dispatcher;
+    private final ProtocolCodec codec = new ProtocolCodec();
+    private final ScheduledExecutorService timers;
+    private final ServerSocket serverSocket;
+    private final Hello hello;
+    private final Set<Thread> connectionThreads = ConcurrentHashMap.newKeySet();
+    private final AtomicLong connectionIds = new AtomicLong();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread acceptor;
+
+    private ChatServer(ServerConfig config, Clock clock) throws IOException {
+        this.config = config;
+        this.database = Database.open(config.dataDir());
+        AccountStore accounts = new AccountStore(database);
+        BanStore bans = new BanStore(database);
+        ChannelStore channels = new ChannelStore(database);
+        MessageStore messages = new MessageStore(database);
+        this.sessions = new SessionRegistry(codec);
+        this.rooms = new RoomRegistry(channels);
+        PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
+        this.dispatcher = new Dispatcher(
+                new AuthHandlers(accounts, bans, channels, rooms, sessions, hasher, new LoginThrottle(clock), clock,
+                        config.defaultRoom()),
+                new RoomHandlers(channels, rooms, sessions, codec, clock),
+                new MessageHandlers(messages, channels, accounts, rooms, sessions, codec, clock),
+                new PresenceHandlers(sessions, accounts),
+                new ModerationHandlers(accounts, bans, sessions, clock),
+                accounts,
+                new RateLimiter(clock, config.rateBurst(), config.ratePerSecond()));
+        this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("timers").daemon().factory());
+        this.hello = new Hello(1, config.serverName() + " " + Version.current(), config.motd());
+        try {
+            serverSocket = new ServerSocket();
+            serverSocket.setReuseAddress(true);
+            serverSocket.bind(new InetSocketAddress(config.host(), config.port()), 1024);
+        } catch (IOException e) {
+            timers.shutdownNow();
+            database.close();
+            throw e;
+        }
+        explainFirstStart(accounts);
+        acceptor = Thread.ofPlatform().name("acceptor").start(this::acceptLoop);
+        log.info("Chatroom server {} listening on {}:{} (data in {})", Version.current(), config.host(), port(),
+                config.dataDir().toAbsolutePath());
+    }
+
+    /** Starts a server; returns once it accepts connections. */
+    public static ChatServer start(ServerConfig config, Clock clock) throws IOException {
+        return new ChatServer(config, clock);
+    }
+
+    /** The port the server listens on (the real one when the config said 0). */
+    public int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    private void explainFirstStart(AccountStore accounts) {
+        try {
+            boolean anyAdmin = accounts.all().stream().anyMatch(a -> a.role() == chatroom.common.model.Role.ADMIN);
+            if (!anyAdmin) {
+                log.info("There is no admin yet. Create one (the server may keep running) with:  "
+                        + "./chat server user add NAME --role admin   (or: java -jar chat-server.jar user add NAME --role admin --data {})",
+                        config.dataDir().toAbsolutePath());
+            }
+        } catch (java.sql.SQLException e) {
+            log.warn("Could not check for an admin account: {}", e.getMessage());
+        }
+    }
+
+    private void acceptLoop() {
+        ThreadFactory factory = Thread.ofVirtual().name("conn-", 1)
+                .uncaughtExceptionHandler((t, e) -> log.error("Uncaught failure in {}", t.getName(), e))
+                .factory();
+        while (!stopping.get()) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (IOException e) {
+                if (!stopping.get()) log.error("Accepting connections failed; the server stops accepting", e);
+                return;
+            }
+            Connection connection = new Connection(connectionIds.incrementAndGet(), socket, config, codec, dispatcher,
+                    sessions, rooms, timers, hello);
+            Thread thread = factory.newThread(() -> {
+                try {
+                    connection.run();
+                } finally {
+                    connectionThreads.remove(Thread.currentThread());
+                }
+            });
+            connectionThreads.add(thread);
+            thread.start();
+        }
+    }
+
+    /**
+     * Stops gracefully: no new connections, {@code bye server_shutdown} to every client, waits up
+     * to the shutdown grace for the connections to end, then flushes and closes the store.
+     * Idempotent; a second caller waits for the first to finish.
+     */
+    @Override
+    public void close() {
+        if (!stopping.compareAndSet(false, true)) {
+            awaitStopped();
+            return;
+        }
+        log.info("Shutting down: telling {} connections", sessions.connections().size());
+        try {
+            serverSocket.close();
+        } catch (IOException e) {
+            log.warn("Closing the listening socket failed: {}", e.getMessage());
+        }
+        for (Session s : sessions.connections()) s.close(new Bye(null, "server_shutdown"));
+        Instant deadline = Instant.now().plus(config.shutdownGrace());
+        for (Thread t : Set.copyOf(connectionThreads)) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            try {
+                if (left.isNegative() || !t.join(left)) break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        try {
+            acceptor.join(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        database.close();
+        timers.shutdownNow();
+        log.info("Stopped");
+        stopped.countDown();
+    }
+
+    /** Blocks until {@link #close} has finished. */
+    public void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

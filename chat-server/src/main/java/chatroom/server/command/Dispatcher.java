@@ -1,0 +1,127 @@
+package chatroom.server.command;
+
+import chatroom.common.model.Role;
+import chatroom.common.protocol.*;
+import chatroom.server.auth.AuthHandlers;
+import chatroom.server.message.MessageHandlers;
+import chatroom.server.message.RateLimiter;
+import chatroom.server.moderation.ModerationHandlers;
+import chatroom.server.room.RoomHandlers;
+import chatroom.server.session.PresenceHandlers;
+import chatroom.server.session.Session;
+import chatroom.server.store.Account;
+import chatroom.server.store.AccountStore;
+import chatroom.server.store.StoreClosedException;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes each request to its handler after the checks every request shares: logged in (or not,
+ * for register/login), the caller's stored role for moderator and admin requests, and the flood
+ * limit for say, dm and typing. The switch over the sealed {@link ClientMessage} is exhaustive, so
+ * a new message type does not compile until it is routed here.
+ */
+public final class Dispatcher {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final AuthHandlers auth;
+    private final RoomHandlers rooms;
+    private final MessageHandlers messages;
+    private final PresenceHandlers presence;
+    private final ModerationHandlers moderation;
+    private final AccountStore accounts;
+    private final RateLimiter limiter;
+
+    /** Wires the dispatcher to the handlers. */
+    public Dispatcher(AuthHandlers auth, RoomHandlers rooms, MessageHandlers messages, PresenceHandlers presence,
+                      ModerationHandlers moderation, AccountStore accounts, RateLimiter limiter) {
+        this.auth = auth;
+        this.rooms = rooms;
+        this.messages = messages;
+        this.presence = presence;
+        this.moderation = moderation;
+        this.accounts = accounts;
+        this.limiter = limiter;
+    }
+
+    /**
+     * Handles one request on the session's reader thread. Request failures become {@code error}
+     * replies; unexpected failures propagate and end only this session.
+     */
+    public void dispatch(Session s, ClientMessage m) throws SQLException {
+        switch (m) {
+            case RegisterRequest r -> run(s, r, Access.GUEST, false, auth::register);
+            case LoginRequest r -> run(s, r, Access.GUEST, false, auth::login);
+            case PasswordRequest r -> run(s, r, Access.USER, false, auth::password);
+            case JoinRequest r -> run(s, r, Access.USER, false, rooms::join);
+            case PartRequest r -> run(s, r, Access.USER, false, rooms::part);
+            case RoomsRequest r -> run(s, r, Access.USER, false, rooms::list);
+            case TopicRequest r -> run(s, r, Access.MODERATOR, false, rooms::topic);
+            case SayRequest r -> run(s, r, Access.USER, true, messages::say);
+            case DmRequest r -> run(s, r, Access.USER, true, messages::dm);
+            case TypingRequest r -> run(s, r, Access.USER, true, messages::typing);
+            case HistoryRequest r -> run(s, r, Access.USER, false, messages::history);
+            case StatusRequest r -> run(s, r, Access.USER, false, presence::status);
+            case UsersRequest r -> run(s, r, Access.USER, false, presence::users);
+            case KickRequest r -> run(s, r, Access.MODERATOR, false, moderation::kick);
+            case BanRequest r -> run(s, r, Access.MODERATOR, false, moderation::ban);
+            case UnbanRequest r -> run(s, r, Access.MODERATOR, false, moderation::unban);
+            case BansRequest r -> run(s, r, Access.MODERATOR, false, moderation::list);
+            case RoleRequest r -> run(s, r, Access.ADMIN, false, moderation::role);
+            case PingRequest r -> run(s, r, Access.ANYONE, false, (session, req) -> session.send(new Pong(req.id())));
+            case PongRequest r -> {
+                // Any frame proves the client alive; the connection already noted it.
+            }
+            case QuitRequest r -> run(s, r, Access.ANYONE, false, (session, req) -> session.close(new Bye(req.id(), "quit")));
+        }
+    }
+
+    private <T extends ClientMessage> void run(Session s, T request, Access access, boolean limited, Handler<T> handler)
+            throws SQLException {
+        try {
+            check(s, access);
+            if (limited) {
+                long wait = limiter.acquire(s.user().id());
+                if (wait > 0) {
+                    throw RequestException.rateLimited("You are sending too fast: wait " + wait + " ms.", wait);
+                }
+            }
+            handler.handle(s, request);
+        } catch (RequestException e) {
+            log.warn("{}: {} refused ({}): {}", s, request.getClass().getSimpleName(), e.code().wireName(), e.getMessage());
+            s.send(e.toReply(request.id()));
+        } catch (StoreClosedException e) {
+            s.send(ErrorReply.of(request.id(), ErrorCode.SERVER_SHUTDOWN,
+                    "The server is shutting down, so this was not done; send it again after reconnecting."));
+        }
+    }
+
+    private void check(Session s, Access access) throws RequestException, SQLException {
+        switch (access) {
+            case ANYONE -> {
+            }
+            case GUEST -> {
+                if (s.authenticated()) {
+                    throw RequestException.of(ErrorCode.BAD_REQUEST, "You are already logged in as " + s.user().name() + ".");
+                }
+            }
+            case USER, MODERATOR, ADMIN -> {
+                if (!s.authenticated()) {
+                    throw RequestException.of(ErrorCode.NOT_AUTHENTICATED, "Log in or register first.");
+                }
+                if (access.minimum != Role.USER) checkRole(s, access.minimum);
+            }
+        }
+    }
+
+    private void checkRole(Session s, Role minimum) throws RequestException, SQLException {
+        // The stored role decides, so a promotion or demotion counts from the next request on.
+        Account caller = accounts.findById(s.user().id()).orElseThrow(() ->
+                RequestException.of(ErrorCode.FORBIDDEN, "Your account no longer exists."));
+        if (caller.role().compareTo(minimum) < 0) {
+            throw RequestException.of(ErrorCode.FORBIDDEN, "Only " + (minimum == Role.ADMIN ? "admins" : "moderators and admins")
+                    + " may do that.");
+        }
+    }
+}

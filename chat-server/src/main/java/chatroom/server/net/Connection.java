@@ -1,0 +1,156 @@
+package chatroom.server.net;
+
+import chatroom.common.codec.FrameReader;
+import chatroom.common.codec.FrameTooLargeException;
+import chatroom.common.codec.ProtocolCodec;
+import chatroom.common.codec.ProtocolException;
+import chatroom.common.protocol.Bye;
+import chatroom.common.protocol.ClientMessage;
+import chatroom.common.protocol.ErrorCode;
+import chatroom.common.protocol.ErrorReply;
+import chatroom.common.protocol.Hello;
+import chatroom.common.protocol.ServerPing;
+import chatroom.server.command.Dispatcher;
+import chatroom.server.config.ServerConfig;
+import chatroom.server.room.RoomRegistry;
+import chatroom.server.session.Session;
+import chatroom.server.session.SessionRegistry;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole life of one client connection, run on its own virtual thread: say hello, read frames
+ * and hand each decoded request to the dispatcher in order, then clean up. A second virtual
+ * thread drains the session's outbox; it is the only one that writes to the socket, and it closes
+ * the socket when the outbox closes, so a final frame ({@code bye}, {@code kicked}, an error) is
+ * written before the connection ends.
+ */
+public final class Connection implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(Connection.class);
+    /** Undecodable frames in a row after which the client is disconnected. */
+    static final int MAX_BAD_FRAMES = 10;
+
+    private final long id;
+    private final Socket socket;
+    private final ServerConfig config;
+    private final ProtocolCodec codec;
+    private final Dispatcher dispatcher;
+    private final SessionRegistry sessions;
+    private final RoomRegistry rooms;
+    private final ScheduledExecutorService timers;
+    private final Hello hello;
+
+    /** Prepares the connection; {@link #run} does the work. */
+    public Connection(long id, Socket socket, ServerConfig config, ProtocolCodec codec, Dispatcher dispatcher,
+                      SessionRegistry sessions, RoomRegistry rooms, ScheduledExecutorService timers, Hello hello) {
+        this.id = id;
+        this.socket = socket;
+        this.config = config;
+        this.codec = codec;
+        this.dispatcher = dispatcher;
+        this.sessions = sessions;
+        this.rooms = rooms;
+        this.timers = timers;
+        this.hello = hello;
+    }
+
+    @Override
+    public void run() {
+        Session session = null;
+        try {
+            socket.setTcpNoDelay(true);
+            byte[] slow = codec.frame(ErrorReply.of(null, ErrorCode.SLOW_CONSUMER,
+                    "You were disconnected because you did not read your messages fast enough."));
+            Outbox outbox = new Outbox(socket.getOutputStream(), socket, config.outboxMaxBytes(), slow, timers);
+            session = new Session(id, socket.getInetAddress().getHostAddress(), outbox, codec);
+            Thread.ofVirtual().name("writer-" + id).start(outbox::drain);
+            sessions.connected(session);
+            session.send(hello);
+            scheduleAuthTimeout(session);
+            readLoop(session);
+        } catch (IOException e) {
+            log.debug("Connection {} ended: {}", id, e.getMessage());
+        } catch (SQLException | RuntimeException e) {
+            log.error("Connection {} failed; closing it", session == null ? id : session, e);
+        } finally {
+            if (session != null) {
+                session.close(null);
+                if (session.user() != null) log.info("{} disconnected", session);
+                sessions.disconnected(session, rooms.loaded());
+            } else {
+                closeQuietly();
+            }
+        }
+    }
+
+    private void scheduleAuthTimeout(Session session) {
+        // A timer, not a read timeout: a client trickling one byte at a time must not outlast it.
+        timers.schedule(() -> {
+            if (!session.authenticated()) {
+                session.close(ErrorReply.of(null, ErrorCode.AUTH_TIMEOUT, "You did not log in within "
+                        + config.authTimeout().toSeconds() + " seconds, so the connection is closed."));
+            }
+        }, config.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void readLoop(Session session) throws IOException, SQLException {
+        FrameReader reader = new FrameReader(socket.getInputStream(), config.maxFrameBytes());
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.pingInterval().toMillis()));
+        boolean pinged = false;
+        int badFrames = 0;
+        while (!session.closing()) {
+            String frame;
+            try {
+                frame = reader.readFrame();
+            } catch (SocketTimeoutException e) {
+                if (!session.authenticated()) continue; // the auth timer decides
+                if (pinged) {
+                    session.close(new Bye(null, "ping_timeout"));
+                    return;
+                }
+                session.send(new ServerPing());
+                pinged = true;
+                continue;
+            } catch (FrameTooLargeException e) {
+                session.close(ErrorReply.of(null, e.code(), e.getMessage()));
+                return;
+            } catch (ProtocolException e) {
+                if (refuse(session, e, ++badFrames)) return;
+                continue;
+            }
+            if (frame == null) return;
+            pinged = false;
+            ClientMessage message;
+            try {
+                message = codec.decodeClient(frame);
+            } catch (ProtocolException e) {
+                if (refuse(session, e, ++badFrames)) return;
+                continue;
+            }
+            badFrames = 0;
+            dispatcher.dispatch(session, message);
+        }
+    }
+
+    /** Replies with the error; returns true when the client has sent too many bad frames and is closed. */
+    private static boolean refuse(Session session, ProtocolException e, int badFrames) {
+        session.send(ErrorReply.of(e.re(), e.code(), e.getMessage()));
+        if (badFrames < MAX_BAD_FRAMES) return false;
+        session.close(new Bye(null, "too_many_errors"));
+        return true;
+    }
+
+    private void closeQuietly() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("Closing connection {} failed: {}", id, e.getMessage());
+        }
+    }
+}
