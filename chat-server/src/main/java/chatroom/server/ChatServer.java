@@ -20,6 +20,7 @@ import chatroom.server.session.SessionRegistry;
 import chatroom.server.store.AccountStore;
 import chatroom.server.store.BanStore;
 import chatroom.server.store.ChannelStore;
+import chatroom.server.store.DataFolderLock;
 import chatroom.server.store.Database;
 import chatroom.server.store.MessageStore;
 import java.io.IOException;
@@ -48,6 +49,7 @@ public final class ChatServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
 
     private final ServerConfig config;
+    private final DataFolderLock folderLock;
     private final Database database;
     private final SessionRegistry sessions;
     private final RoomRegistry rooms;
@@ -64,7 +66,13 @@ public final class ChatServer implements AutoCloseable {
 
     private ChatServer(ServerConfig config, Clock clock) throws IOException {
         this.config = config;
-        this.database = Database.open(config.dataDir());
+        this.folderLock = DataFolderLock.acquire(config.dataDir());
+        try {
+            this.database = Database.open(config.dataDir());
+        } catch (RuntimeException e) {
+            folderLock.close();
+            throw e;
+        }
         AccountStore accounts = new AccountStore(database);
         BanStore bans = new BanStore(database);
         ChannelStore channels = new ChannelStore(database);
@@ -90,6 +98,7 @@ public final class ChatServer implements AutoCloseable {
         } catch (IOException e) {
             timers.shutdownNow();
             database.close();
+            folderLock.close();
             throw e;
         }
         explainFirstStart(accounts);
@@ -182,6 +191,11 @@ public final class ChatServer implements AutoCloseable {
         }
         database.close();
         timers.shutdownNow();
+        try {
+            folderLock.close();
+        } catch (IOException e) {
+            log.warn("Releasing the data folder lock failed: {}", e.getMessage());
+        }
         log.info("Stopped");
         stopped.countDown();
     }

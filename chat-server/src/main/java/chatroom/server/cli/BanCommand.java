@@ -1,5 +1,6 @@
 package chatroom.server.cli;
 
+import chatroom.common.protocol.BanRequest;
 import chatroom.server.store.Account;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,10 @@ final class BanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (minutes != null && minutes < 1) throw new IllegalArgumentException("--minutes must be 1 or more.");
+        if (minutes != null && (minutes < 1 || minutes > BanRequest.MAX_MINUTES)) {
+            throw new IllegalArgumentException("--minutes must be between 1 and " + BanRequest.MAX_MINUTES
+                    + " (ten years); leave it out for a ban until unbanned.");
+        }
         try (DataFolder data = DataFolder.open(spec)) {
             Account a = data.existing(name);
             Instant now = Instant.now();

@@ -6,6 +6,7 @@ import chatroom.server.config.ConfigException;
 import chatroom.server.config.ConfigLoader;
 import chatroom.server.config.ServerConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,6 +40,9 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",
             description = "Config file (Java properties; default DIR/server.properties when it exists).")
     Path config;
+
+    /** Where the offline commands read passwords from; null (always, outside tests) for the terminal or standard input. */
+    InputStream stdin;
 
     /** The command line with its error handling: sentences, never stack traces. */
     public static CommandLine commandLine() {
@@ -76,7 +80,7 @@ public final class ServerCommand implements Callable<Integer> {
             System.err.println("Error: cannot listen on " + cfg.host() + ":" + cfg.port() + " (" + e.getMessage()
                     + "). Is another server running there? Choose another port with --port.");
             return 1;
-        } catch (IOException e) {
+        } catch (IOException | chatroom.server.store.StoreException e) {
             System.err.println("Error: cannot start the server: " + e.getMessage());
             return 1;
         }

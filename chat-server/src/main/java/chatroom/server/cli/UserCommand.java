@@ -1,10 +1,12 @@
 package chatroom.server.cli;
 
+import chatroom.common.model.Names;
 import chatroom.common.model.Role;
 import chatroom.common.protocol.InvalidMessageException;
 import chatroom.common.protocol.RegisterRequest;
 import chatroom.server.auth.PasswordHasher;
 import chatroom.server.store.Account;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +32,11 @@ final class UserCommand {
         }
     }
 
+    /** The password input given to the root command (tests), or null for the terminal or standard input. */
+    static InputStream stdin(CommandSpec spec) {
+        return ((ServerCommand) spec.root().userObject()).stdin;
+    }
+
     static Role role(String s) {
         Role role = Role.fromWire(s);
         if (role == null) throw new IllegalArgumentException("Unknown role '" + s + "': use user, moderator or admin.");
@@ -48,7 +55,9 @@ final class UserCommand {
             Role r = role(role);
             try (DataFolder data = DataFolder.open(spec)) {
                 if (data.accounts.findByName(name).isPresent()) throw new IllegalArgumentException("The name " + name + " is taken.");
-                String password = PasswordInput.read(name);
+                String nameProblem = Names.problem(name, "user name");
+                if (nameProblem != null) throw new IllegalArgumentException(nameProblem); // before asking for a password
+                String password = PasswordInput.read(name, stdin(spec));
                 check(name, password);
                 String hash = new PasswordHasher(data.config.passwordIterations()).hash(password);
                 Account a = data.accounts.create(name, hash, r, Instant.now())
@@ -108,7 +117,7 @@ final class UserCommand {
         public Integer call() throws Exception {
             try (DataFolder data = DataFolder.open(spec)) {
                 Account a = data.existing(name);
-                String password = PasswordInput.read(a.name());
+                String password = PasswordInput.read(a.name(), stdin(spec));
                 check(a.name(), password);
                 data.accounts.setPasswordHash(a.id(), new PasswordHasher(data.config.passwordIterations()).hash(password));
                 spec.commandLine().getOut().println("Password of " + a.name() + " changed.");

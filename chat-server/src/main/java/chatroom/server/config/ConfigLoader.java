@@ -6,11 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
+import java.util.SequencedSet;
 
 /**
  * Builds a {@link ServerConfig}: defaults, overridden by the config file (Java properties,
@@ -23,9 +26,10 @@ public final class ConfigLoader {
     public static final String DEFAULT_FILE_NAME = "server.properties";
 
     /** Every key, in the order the sample file documents them. */
-    public static final Set<String> KEYS = Set.of("host", "port", "server_name", "motd", "default_room",
+    public static final SequencedSet<String> KEYS = Collections.unmodifiableSequencedSet(new LinkedHashSet<>(List.of(
+            "host", "port", "server_name", "motd", "default_room",
             "max_frame_bytes", "auth_timeout_seconds", "ping_interval_seconds", "outbox_max_bytes", "rate.burst",
-            "rate.per_second", "password_iterations", "shutdown_grace_seconds");
+            "rate.per_second", "password_iterations", "shutdown_grace_seconds")));
 
     private ConfigLoader() {
     }

@@ -49,18 +49,18 @@ public record ServerConfig(
         Objects.requireNonNull(serverName, "serverName");
         Objects.requireNonNull(motd, "motd");
         Objects.requireNonNull(defaultRoom, "defaultRoom");
-        require(port >= 0 && port <= 65_535, "port must be between 0 and 65535, not " + port);
+        require(port >= 0 && port <= 65_535, "port must be between 0 and 65535, not " + port + ".");
         require(maxFrameBytes >= 1024 && maxFrameBytes <= 16 * 1024 * 1024,
-                "max_frame_bytes must be between 1024 and 16777216, not " + maxFrameBytes);
-        require(positive(authTimeout), "auth_timeout_seconds must be positive");
-        require(positive(pingInterval), "ping_interval_seconds must be positive");
+                "max_frame_bytes must be between 1024 and 16777216, not " + maxFrameBytes + ".");
+        require(positive(authTimeout), "auth_timeout_seconds must be positive.");
+        require(positive(pingInterval), "ping_interval_seconds must be positive.");
         require(outboxMaxBytes >= maxFrameBytes,
-                "outbox_max_bytes (" + outboxMaxBytes + ") must be at least max_frame_bytes (" + maxFrameBytes + ")");
-        require(rateBurst >= 1, "rate.burst must be at least 1, not " + rateBurst);
-        require(ratePerSecond > 0, "rate.per_second must be positive, not " + ratePerSecond);
+                "outbox_max_bytes (" + outboxMaxBytes + ") must be at least max_frame_bytes (" + maxFrameBytes + ").");
+        require(rateBurst >= 1, "rate.burst must be at least 1, not " + rateBurst + ".");
+        require(ratePerSecond > 0, "rate.per_second must be positive, not " + ratePerSecond + ".");
         require(passwordIterations >= MIN_PASSWORD_ITERATIONS,
-                "password_iterations must be at least " + MIN_PASSWORD_ITERATIONS + ", not " + passwordIterations);
-        require(positive(shutdownGrace), "shutdown_grace_seconds must be positive");
+                "password_iterations must be at least " + MIN_PASSWORD_ITERATIONS + ", not " + passwordIterations + ".");
+        require(positive(shutdownGrace), "shutdown_grace_seconds must be positive.");
         String problem = chatroom.common.model.Names.problem(defaultRoom, "default room name");
         require(problem == null, problem);
     }

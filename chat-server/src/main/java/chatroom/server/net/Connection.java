@@ -130,12 +130,17 @@ public final class Connection implements Runnable {
             try {
                 message = codec.decodeClient(frame);
             } catch (ProtocolException e) {
-                if (refuse(session, e, ++badFrames)) return;
+                if (refuse(session, e, countsAsGarbage(e) ? ++badFrames : badFrames)) return;
                 continue;
             }
             badFrames = 0;
             dispatcher.dispatch(session, message);
         }
+    }
+
+    /** Only frames that are not protocol at all count; a refused name or password is a person typing. */
+    private static boolean countsAsGarbage(ProtocolException e) {
+        return e.code() == ErrorCode.BAD_REQUEST || e.code() == ErrorCode.UNKNOWN_TYPE;
     }
 
     /** Replies with the error; returns true when the client has sent too many bad frames and is closed. */

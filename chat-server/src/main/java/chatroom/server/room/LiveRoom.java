@@ -7,7 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A room as the running server knows it: its stored identity, topic and members, and the
  * sessions of its members that are connected now. The sets are concurrent so the store's writer
- * can fan a message out without a lock; changes to them happen under the session registry's lock.
+ * can fan a message out without a lock. The online set changes only under the session registry's
+ * lock (so join/leave events and presence stay in one order); the member ids change after the
+ * store has recorded the membership, from the request's reader thread.
  */
 public final class LiveRoom {
     private final long id;
