@@ -7,6 +7,7 @@ import chatroom.server.auth.AuthHandlers;
 import chatroom.server.auth.LoginThrottle;
 import chatroom.server.auth.PasswordHasher;
 import chatroom.server.command.Dispatcher;
+import chatroom.server.command.RequestGate;
 import chatroom.server.config.ServerConfig;
 import chatroom.server.message.MessageHandlers;
 import chatroom.server.message.RateLimiter;
@@ -54,6 +55,7 @@ public final class ChatServer implements AutoCloseable {
     private final SessionRegistry sessions;
     private final RoomRegistry rooms;
     private final Dispatcher dispatcher;
+    private final RequestGate gate = new RequestGate();
     private final ProtocolCodec codec = new ProtocolCodec();
     private final ScheduledExecutorService timers;
     private final ServerSocket serverSocket;
@@ -88,7 +90,8 @@ public final class ChatServer implements AutoCloseable {
                 new PresenceHandlers(sessions, accounts),
                 new ModerationHandlers(accounts, bans, sessions, clock),
                 accounts,
-                new RateLimiter(clock, config.rateBurst(), config.ratePerSecond()));
+                new RateLimiter(clock, config.rateBurst(), config.ratePerSecond()),
+                gate);
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("timers").daemon().factory());
         this.hello = new Hello(1, config.serverName() + " " + Version.current(), config.motd());
         try {
@@ -172,6 +175,11 @@ public final class ChatServer implements AutoCloseable {
             serverSocket.close();
         } catch (IOException e) {
             log.warn("Closing the listening socket failed: {}", e.getMessage());
+        }
+        // Requests being handled finish (a message being stored still gets its ack); new ones
+        // get server_shutdown. Then everyone gets bye.
+        if (!gate.closeAndAwait(config.shutdownGrace().dividedBy(2))) {
+            log.warn("Some requests were still running at shutdown; their clients may not get a reply");
         }
         for (Session s : sessions.connections()) s.close(new Bye(null, "server_shutdown"));
         Instant deadline = Instant.now().plus(config.shutdownGrace());

@@ -11,6 +11,7 @@ import chatroom.common.protocol.RegisterRequest;
 import chatroom.common.protocol.RoomState;
 import chatroom.common.protocol.Welcome;
 import chatroom.server.command.RequestException;
+import chatroom.server.command.Texts;
 import chatroom.server.room.LiveRoom;
 import chatroom.server.room.RoomRegistry;
 import chatroom.server.session.Session;
@@ -105,7 +106,7 @@ public final class AuthHandlers {
     private static RequestException bannedError(Ban ban) {
         String when = ban.until() == null ? "until an admin lifts the ban" : "until " + UNTIL.format(ban.until());
         String why = ban.reason().isEmpty() ? "" : ": " + ban.reason();
-        return RequestException.banned("You are banned " + when + why + ".", ban.reason(), ban.until());
+        return RequestException.banned("You are banned " + when + why + ".", Texts.orNull(ban.reason()), ban.until());
     }
 
     /** Changes the caller's own password after checking the old one. */
@@ -137,7 +138,7 @@ public final class AuthHandlers {
         session.hold();
         sessions.login(session, live);
         List<RoomState> roomStates = channels.roomsOf(user.id()).stream()
-                .map(row -> new RoomState(row.name(), row.topic(), row.lastSeq())).toList();
+                .map(row -> new RoomState(row.name(), Texts.orNull(row.topic()), row.lastSeq())).toList();
         List<DmState> dms = channels.dmsOf(user.id()).stream().map(d -> new DmState(d.with(), d.lastSeq())).toList();
         session.release(new Welcome(re, user.name(), account.role(), roomStates, dms));
         log.info("{} logged in from {}", user.name(), session.remoteAddress());

@@ -32,10 +32,12 @@ public final class Dispatcher {
     private final ModerationHandlers moderation;
     private final AccountStore accounts;
     private final RateLimiter limiter;
+    private final RequestGate gate;
 
     /** Wires the dispatcher to the handlers. */
     public Dispatcher(AuthHandlers auth, RoomHandlers rooms, MessageHandlers messages, PresenceHandlers presence,
-                      ModerationHandlers moderation, AccountStore accounts, RateLimiter limiter) {
+                      ModerationHandlers moderation, AccountStore accounts, RateLimiter limiter, RequestGate gate) {
+        this.gate = gate;
         this.auth = auth;
         this.rooms = rooms;
         this.messages = messages;
@@ -50,6 +52,19 @@ public final class Dispatcher {
      * replies; unexpected failures propagate and end only this session.
      */
     public void dispatch(Session s, ClientMessage m) throws SQLException {
+        if (m instanceof PongRequest) return; // any frame proves the client alive; nothing to answer
+        if (!gate.enter()) {
+            s.send(shuttingDown(m.id()));
+            return;
+        }
+        try {
+            route(s, m);
+        } finally {
+            gate.leave();
+        }
+    }
+
+    private void route(Session s, ClientMessage m) throws SQLException {
         switch (m) {
             case RegisterRequest r -> run(s, r, Access.GUEST, false, auth::register);
             case LoginRequest r -> run(s, r, Access.GUEST, false, auth::login);
@@ -71,7 +86,7 @@ public final class Dispatcher {
             case RoleRequest r -> run(s, r, Access.ADMIN, false, moderation::role);
             case PingRequest r -> run(s, r, Access.ANYONE, false, (session, req) -> session.send(new Pong(req.id())));
             case PongRequest r -> {
-                // Any frame proves the client alive; the connection already noted it.
+                // Answered above: nothing to do.
             }
             case QuitRequest r -> run(s, r, Access.ANYONE, false, (session, req) -> session.close(new Bye(req.id(), "quit")));
         }
@@ -92,9 +107,13 @@ public final class Dispatcher {
             log.warn("{}: {} refused ({}): {}", s, request.getClass().getSimpleName(), e.code().wireName(), e.getMessage());
             s.send(e.toReply(request.id()));
         } catch (StoreClosedException e) {
-            s.send(ErrorReply.of(request.id(), ErrorCode.SERVER_SHUTDOWN,
-                    "The server is shutting down, so this was not done; send it again after reconnecting."));
+            s.send(shuttingDown(request.id()));
         }
+    }
+
+    private static ErrorReply shuttingDown(String re) {
+        return ErrorReply.of(re, ErrorCode.SERVER_SHUTDOWN,
+                "The server is shutting down, so this was not done; send it again after reconnecting.");
     }
 
     private void check(Session s, Access access) throws RequestException, SQLException {

@@ -13,6 +13,7 @@ import chatroom.common.protocol.Ok;
 import chatroom.common.protocol.RoleRequest;
 import chatroom.common.protocol.UnbanRequest;
 import chatroom.server.command.RequestException;
+import chatroom.server.command.Texts;
 import chatroom.server.session.Session;
 import chatroom.server.session.SessionRegistry;
 import chatroom.server.store.Account;
@@ -68,7 +69,7 @@ public final class ModerationHandlers {
         Instant until = r.minutes() == null ? null : now.plus(Duration.ofMinutes(r.minutes()));
         String reason = r.reason() == null ? "" : r.reason().strip();
         bans.put(target.id(), actor.name(), reason, now, until);
-        for (Session s : sessions.sessionsOf(target.id())) s.close(new BannedEvent(actor.name(), reason, until));
+        for (Session s : sessions.sessionsOf(target.id())) s.close(new BannedEvent(actor.name(), Texts.orNull(reason), until));
         log.info("{} banned {} {}{}", actor.name(), target.name(), until == null ? "until unbanned" : "until " + until,
                 reason.isEmpty() ? "" : ": " + reason);
         session.send(new Ok(r.id()));
@@ -85,7 +86,7 @@ public final class ModerationHandlers {
     /** Lists the bans in force. */
     public void list(Session session, BansRequest r) throws SQLException {
         List<BanInfo> all = bans.allActive(clock.instant()).stream()
-                .map(b -> new BanInfo(b.user(), b.by(), b.reason(), b.since(), b.until())).toList();
+                .map(b -> new BanInfo(b.user(), b.by(), Texts.orNull(b.reason()), b.since(), b.until())).toList();
         session.send(new BanList(r.id(), all));
     }
 

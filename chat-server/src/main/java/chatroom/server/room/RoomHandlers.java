@@ -13,6 +13,7 @@ import chatroom.common.protocol.TopicRequest;
 import chatroom.common.protocol.UserInfo;
 import chatroom.common.codec.ProtocolCodec;
 import chatroom.server.command.RequestException;
+import chatroom.server.command.Texts;
 import chatroom.server.session.Session;
 import chatroom.server.session.SessionRegistry;
 import chatroom.server.session.SessionUser;
@@ -49,11 +50,11 @@ public final class RoomHandlers {
         long lastSeq = channels.findRoom(room.name()).orElseThrow().lastSeq();
         session.hold();
         sessions.joinRoom(user.id(), user.name(), room, result.newMember(), session,
-                new Joined(null, room.name(), room.topic(), members, lastSeq));
+                new Joined(null, room.name(), Texts.orNull(room.topic()), members, lastSeq));
         // Read after the session is in the room's online set: a message stored meanwhile is
         // either counted here or delivered live (or both; clients drop a seq they have).
         long seq = channels.findRoom(room.name()).orElseThrow().lastSeq();
-        session.release(new Joined(r.id(), room.name(), room.topic(), members, seq));
+        session.release(new Joined(r.id(), room.name(), Texts.orNull(room.topic()), members, seq));
     }
 
     private List<UserInfo> members(LiveRoom room) throws SQLException {
@@ -84,7 +85,7 @@ public final class RoomHandlers {
     /** Lists every room with its member count. */
     public void list(Session session, RoomsRequest r) throws SQLException {
         List<RoomInfo> all = channels.allRooms().stream()
-                .map(s -> new RoomInfo(s.name(), s.topic(), s.members())).toList();
+                .map(s -> new RoomInfo(s.name(), Texts.orNull(s.topic()), s.members())).toList();
         session.send(new RoomList(r.id(), all));
     }
 

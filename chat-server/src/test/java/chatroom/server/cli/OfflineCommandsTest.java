@@ -278,7 +278,15 @@ class OfflineCommandsTest {
     void aBanOfLessThanOneMinuteIsRefused() throws Exception {
         account("bob", Role.USER);
         Run r = fails("", "ban", "bob", "--minutes", "0");
-        assertTrue(r.err().contains("--minutes must be 1 or more."), r.err());
+        assertTrue(r.err().contains("--minutes must be between 1 and"), r.err());
+        assertEquals("Nobody is banned." + System.lineSeparator(), succeeds("", "bans").out());
+    }
+
+    @Test
+    void aBanLongerThanTenYearsIsRefused() throws Exception {
+        account("bob", Role.USER);
+        Run r = fails("", "ban", "bob", "--minutes", "99999999");
+        assertTrue(r.err().contains("ten years"), r.err());
         assertEquals("Nobody is banned." + System.lineSeparator(), succeeds("", "bans").out());
     }
 

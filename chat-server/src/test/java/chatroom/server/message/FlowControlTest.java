@@ -47,7 +47,8 @@ class FlowControlTest {
 
     @Test
     void aClientThatStopsReadingIsDisconnectedAndOthersGetEverything() throws Exception {
-        server = TestServer.start(data, c -> c.withLimits(c.maxFrameBytes(), 64 * 1024, 1_000_000, 1_000_000));
+        // The default 1 MiB outbox: alice and bob read along and stay far below it; sleepy does not.
+        server = TestServer.start(data, c -> c.withLimits(c.maxFrameBytes(), c.outboxMaxBytes(), 1_000_000, 1_000_000));
         server.register("sleepy").close();
         TestClient alice = server.register("alice");
         TestClient bob = server.register("bob");
@@ -57,10 +58,10 @@ class FlowControlTest {
             sleepy.getOutputStream().flush();
             // Wait until sleepy is in the room (bob sees it connect), then never read again.
             bob.await(chatroom.common.protocol.PresenceEvent.class, p -> p.user().equals("sleepy"));
-            // About 10 MB for sleepy: far past its 64 KiB outbox plus what loopback socket buffers
-            // absorb (Linux autotunes them up to 4 MB).
+            // About 12 MB for sleepy: far past its 1 MiB outbox plus what loopback socket buffers
+            // absorb (Linux autotunes them up to 4 MB each way).
             String text = "x".repeat(12_000);
-            int count = 800;
+            int count = 1_000;
             for (int i = 0; i < count; i++) alice.send(new SayRequest("m" + i, "lobby", text));
             for (int i = 0; i < count; i++) {
                 int n = i;
