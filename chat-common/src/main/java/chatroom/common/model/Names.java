@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * The rules for user and room names: 1 to 32 characters after NFKC normalisation, each a letter,
- * a digit, {@code _}, {@code -} or {@code .}. Two names are the same name when their
+ * a digit, {@code _}, {@code -} or {@code .}, or a combining mark after one of those. Two names are the same name when their
  * {@linkplain #key keys} are equal (NFKC, then case folded), so {@code Alice} and {@code ALICE}
  * cannot both exist.
  */
@@ -30,13 +30,22 @@ public final class Names {
         }
         for (int i = 0; i < n.length(); ) {
             int cp = n.codePointAt(i);
-            if (!(Character.isLetter(cp) || Character.isDigit(cp) || cp == '_' || cp == '-' || cp == '.')) {
+            // A combining mark may follow another character: many scripts (Devanagari, Thai, ...)
+            // cannot write names without them.
+            boolean mark = i > 0 && isMark(cp);
+            if (!(mark || Character.isLetter(cp) || Character.isDigit(cp) || cp == '_' || cp == '-' || cp == '.')) {
                 return "The " + what + " may only contain letters, digits, '_', '-' and '.'"
                         + (Character.isWhitespace(cp) ? " (no spaces)." : ".");
             }
             i += Character.charCount(cp);
         }
         return null;
+    }
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 
     /** The display form of a valid name: its NFKC normalisation. */

@@ -125,4 +125,15 @@ class NamesTest {
         assertEquals("Ünsal", Names.normalize("U\u0308nsal"));
         assertEquals("bob_2.0", Names.normalize("bob_2.0"));
     }
+
+    @Test
+    void namesInScriptsThatNeedCombiningMarksAreAllowed() {
+        assertNull(Names.problem("नमस्ते", "user name"));
+        assertNull(Names.problem("สมชาย", "user name"));
+    }
+
+    @Test
+    void aNameCannotStartWithACombiningMark() {
+        assertNotNull(Names.problem("\u0301abc", "user name"));
+    }
 }
