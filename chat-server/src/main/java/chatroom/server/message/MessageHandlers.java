@@ -4,12 +4,12 @@ import chatroom.common.codec.ProtocolCodec;
 import chatroom.common.protocol.Ack;
 import chatroom.common.protocol.ChatMessage;
 import chatroom.common.protocol.DmRequest;
-import chatroom.common.protocol.ErrorCode;
 import chatroom.common.protocol.HistoryPage;
 import chatroom.common.protocol.HistoryRequest;
 import chatroom.common.protocol.SayRequest;
 import chatroom.common.protocol.TypingEvent;
 import chatroom.common.protocol.TypingRequest;
+import chatroom.server.command.Lookups;
 import chatroom.server.command.RequestException;
 import chatroom.server.room.LiveRoom;
 import chatroom.server.room.RoomHandlers;
@@ -116,7 +116,6 @@ public final class MessageHandlers {
     }
 
     private Account account(String name) throws RequestException, SQLException {
-        return accounts.findByName(name).orElseThrow(() ->
-                RequestException.of(ErrorCode.NO_SUCH_USER, "There is no user called " + name + "."));
+        return Lookups.account(accounts, name);
     }
 }

@@ -12,6 +12,7 @@ import chatroom.common.protocol.KickedEvent;
 import chatroom.common.protocol.Ok;
 import chatroom.common.protocol.RoleRequest;
 import chatroom.common.protocol.UnbanRequest;
+import chatroom.server.command.Lookups;
 import chatroom.server.command.RequestException;
 import chatroom.server.command.Texts;
 import chatroom.server.session.Session;
@@ -106,8 +107,7 @@ public final class ModerationHandlers {
     }
 
     private Account existing(String name) throws RequestException, SQLException {
-        return accounts.findByName(name).orElseThrow(() ->
-                RequestException.of(ErrorCode.NO_SUCH_USER, "There is no user called " + name + "."));
+        return Lookups.account(accounts, name);
     }
 
     private Account target(Account actor, String name, String verb) throws RequestException, SQLException {
