@@ -33,7 +33,7 @@ public final class TestClient implements AutoCloseable {
     private final LinkedBlockingQueue<Object> incoming = new LinkedBlockingQueue<>();
     private final List<ServerMessage> unmatched = new ArrayList<>();
     private boolean closedByServer;
-    private int ids;
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
 
     /** Connects to {@code host:port}. */
     public TestClient(String host, int port) throws IOException {
@@ -65,9 +65,12 @@ public final class TestClient implements AutoCloseable {
         incoming.add(EOF);
     }
 
-    /** A fresh request id. */
+    /**
+     * A fresh request id, unique in the test JVM: a new connection must not reuse a say id of an
+     * earlier one, or the server rightly takes it for a retry.
+     */
     public String nextId() {
-        return "t" + (++ids);
+        return "t" + IDS.incrementAndGet();
     }
 
     /** Sends a request. */

@@ -68,7 +68,7 @@ public final class RoomHandlers {
         LiveRoom room = memberRoom(rooms, r.room(), user);
         channels.leave(room.id(), user.id());
         room.memberIds().remove(user.id());
-        sessions.partRoom(user.id(), user.name(), room);
+        sessions.partRoom(user.id(), user.name(), room, session);
         session.send(new Ok(r.id()));
     }
 

@@ -122,11 +122,14 @@ public final class SessionRegistry {
         }
     }
 
-    /** Removes every session of {@code userId} from the room and tells everyone who was in it. */
-    public void partRoom(long userId, String userName, LiveRoom room) {
+    /**
+     * Removes every session of {@code userId} from the room and tells everyone who was in it,
+     * except the requesting session, whose {@code ok} says it already.
+     */
+    public void partRoom(long userId, String userName, LiveRoom room, Session requester) {
         lock.lock();
         try {
-            room.broadcast(frame(new MemberEvent(room.name(), userName, MemberChange.LEAVE)), null);
+            room.broadcast(frame(new MemberEvent(room.name(), userName, MemberChange.LEAVE)), requester);
             room.online().removeAll(sessionsLocked(userId));
         } finally {
             lock.unlock();
