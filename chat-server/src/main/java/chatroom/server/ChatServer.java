@@ -122,8 +122,7 @@ public final class ChatServer implements AutoCloseable {
 
     private void explainFirstStart(AccountStore accounts) {
         try {
-            boolean anyAdmin = accounts.all().stream().anyMatch(a -> a.role() == chatroom.common.model.Role.ADMIN);
-            if (!anyAdmin) {
+            if (!accounts.hasAdmin()) {
                 log.info("There is no admin yet. Create one (the server may keep running) with:  "
                         + "./chat server user add NAME --role admin   (or: java -jar chat-server.jar user add NAME --role admin --data {})",
                         config.dataDir().toAbsolutePath());

@@ -47,10 +47,10 @@ public final class RoomHandlers {
         LiveRoom room = rooms.load(result.room());
         room.memberIds().add(user.id());
         List<UserInfo> members = members(room);
-        long lastSeq = channels.findRoom(room.name()).orElseThrow().lastSeq();
+        // The user's other sessions get the seq the join transaction read; they were not held.
         session.hold();
         sessions.joinRoom(user.id(), user.name(), room, result.newMember(), session,
-                new Joined(null, room.name(), Texts.orNull(room.topic()), members, lastSeq));
+                new Joined(null, room.name(), Texts.orNull(room.topic()), members, result.room().lastSeq()));
         // Read after the session is in the room's online set: a message stored meanwhile is
         // either counted here or delivered live (or both; clients drop a seq they have).
         long seq = channels.findRoom(room.name()).orElseThrow().lastSeq();

@@ -132,6 +132,17 @@ public final class AccountStore {
         });
     }
 
+    /** Whether any account is an admin (checked at start, to explain how to create the first). */
+    public boolean hasAdmin() throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin')");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+    }
+
     /** How many accounts exist. */
     public long count() throws SQLException {
         return db.read(c -> {
