@@ -28,6 +28,7 @@ public final class TestServer implements AutoCloseable {
     private final ServerConfig config;
     private final Clock clock;
     private ChatServer server;
+    private int lastPort;
     private final List<TestClient> clients = new ArrayList<>();
 
     private TestServer(ServerConfig config, Clock clock) throws IOException {
@@ -71,7 +72,16 @@ public final class TestServer implements AutoCloseable {
 
     /** Stops the server (clients stay open to observe it). */
     public void stop() {
+        lastPort = server.port();
         server.close();
+    }
+
+    /**
+     * Starts the server again after {@link #stop()}, on the same data folder and the same port, as
+     * a restarted server looks to clients that reconnect to the address they know.
+     */
+    public void startAgain() throws IOException {
+        server = ChatServer.start(config.withAddress("127.0.0.1", lastPort), clock);
     }
 
     /** A connected client that has read {@code hello}. */

@@ -1,0 +1,7 @@
+package chatroom.client.settings;
+
+/** The colour scheme of the client window. */
+public enum Theme {
+    LIGHT,
+    DARK
+}

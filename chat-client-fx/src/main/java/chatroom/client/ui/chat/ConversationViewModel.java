@@ -1,0 +1,275 @@
+package chatroom.client.ui.chat;
+
+import chatroom.client.model.ChatLine;
+import chatroom.client.model.ConversationKey;
+import chatroom.client.model.Member;
+import chatroom.client.model.PendingMessage;
+import chatroom.common.model.Names;
+import chatroom.common.protocol.ChatMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One room or direct conversation: its lines in seq order (our unacked messages at the end), unread
+ * count, topic, members, who is typing, and the draft being written. Lives on the FX thread.
+ */
+public final class ConversationViewModel {
+    /** Messages by one sender closer together than this are drawn as one group. */
+    static final Duration GROUP_WINDOW = Duration.ofMinutes(5);
+    /** A typing indicator without a fresh {@code typing} frame disappears after this. */
+    static final Duration TYPING_SHOWN_FOR = Duration.ofSeconds(6);
+
+    private final ConversationKey key;
+    private final String me;
+    private final ObservableList<ChatLine> lines = FXCollections.observableArrayList();
+    private final ObservableList<Member> members = FXCollections.observableArrayList();
+    private final IntegerProperty unread = new SimpleIntegerProperty(this, "unread");
+    private final SimpleStringProperty topic = new SimpleStringProperty(this, "topic", "");
+    private final SimpleStringProperty typing = new SimpleStringProperty(this, "typing", "");
+    private final BooleanProperty loadingOlder = new SimpleBooleanProperty(this, "loadingOlder");
+    private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
+    private final Map<String, Instant> typingUntil = new LinkedHashMap<>();
+    private long baseSeq;
+    private boolean olderExhausted;
+    private boolean opened;
+    private int tail;
+
+    ConversationViewModel(ConversationKey key, String me, long baseSeq) {
+        this.key = key;
+        this.me = me;
+        this.baseSeq = baseSeq;
+        this.olderExhausted = baseSeq == 0;
+    }
+
+    public ConversationKey key() {
+        return key;
+    }
+
+    public String title() {
+        return key.title();
+    }
+
+    public ObservableList<ChatLine> lines() {
+        return lines;
+    }
+
+    public ObservableList<Member> members() {
+        return members;
+    }
+
+    public ReadOnlyIntegerProperty unreadProperty() {
+        return unread;
+    }
+
+    public ReadOnlyStringProperty topicProperty() {
+        return topic;
+    }
+
+    public ReadOnlyStringProperty typingProperty() {
+        return typing;
+    }
+
+    public ReadOnlyBooleanProperty loadingOlderProperty() {
+        return loadingOlder;
+    }
+
+    public StringProperty draftProperty() {
+        return draft;
+    }
+
+    // ---- changes from the ChatViewModel ------------------------------------------------------
+
+    /** Adds messages that are new to this client (the service has already de-duplicated them). */
+    void addMessages(List<ChatMessage> messages) {
+        for (ChatMessage m : messages) {
+            removePending(m.id(), m.from());
+            insertStored(toLine(m, false));
+            typingUntil.remove(Names.key(m.from()));
+        }
+        refreshTyping(Instant.MIN);
+    }
+
+    /** Adds a page of older history above what is shown, skipping anything already there. */
+    void addOlder(List<ChatMessage> page, int limit) {
+        long oldest = oldestSeq();
+        List<ChatLine> older = new ArrayList<>();
+        for (ChatMessage m : page) {
+            if (oldest == 0 || m.seq() < oldest) older.add(toLine(m, false));
+        }
+        for (int i = 0; i < older.size(); i++) {
+            older.set(i, older.get(i).withContinued(i > 0 && groups(older.get(i - 1), older.get(i))));
+        }
+        lines.addAll(0, older);
+        if (!older.isEmpty() && lines.size() > older.size()) regroup(older.size());
+        if (page.size() < limit || (!older.isEmpty() && older.getFirst().seq() <= 1)) olderExhausted = true;
+        loadingOlder.set(false);
+    }
+
+    void addPending(PendingMessage message) {
+        ChatLine line = new ChatLine(ChatLine.Kind.PENDING, 0, message.id(), me, message.text(), message.createdAt(), true, false);
+        lines.add(line);
+        tail++;
+        regroup(lines.size() - 1);
+    }
+
+    void markFailed(PendingMessage message, String sentence) {
+        for (int i = lines.size() - tail; i < lines.size(); i++) {
+            ChatLine line = lines.get(i);
+            if (line.kind() == ChatLine.Kind.PENDING && message.id().equals(line.id())) {
+                lines.set(i, new ChatLine(ChatLine.Kind.FAILED, 0, line.id(), line.from(), line.text(), line.ts(), true, line.continued()));
+                addNotice("Not sent: " + sentence, line.ts());
+                return;
+            }
+        }
+    }
+
+    void addNotice(String text, Instant when) {
+        int at = lines.size() - tail;
+        lines.add(at, ChatLine.notice(text, when));
+        if (at + 1 < lines.size()) regroup(at + 1);
+    }
+
+    /** Empties this window's view; the server's history is untouched and is not reloaded. */
+    void clear(Instant now) {
+        lines.clear();
+        tail = 0;
+        olderExhausted = true;
+        unread.set(0);
+        lines.add(ChatLine.notice("You cleared this window. The history on the server is unchanged.", now));
+    }
+
+    void setTopic(String value) {
+        topic.set(value == null ? "" : value);
+    }
+
+    void setMembers(List<Member> value) {
+        members.setAll(value);
+    }
+
+    void addUnread() {
+        unread.set(unread.get() + 1);
+    }
+
+    void markRead() {
+        unread.set(0);
+    }
+
+    void typingSeen(String user, Instant now) {
+        typingUntil.put(Names.key(user), now.plus(TYPING_SHOWN_FOR));
+        typingNames.put(Names.key(user), user);
+        refreshTyping(now);
+    }
+
+    private final Map<String, String> typingNames = new LinkedHashMap<>();
+
+    /** Drops typing indicators that have gone stale. */
+    void refreshTyping(Instant now) {
+        typingUntil.values().removeIf(until -> !until.isAfter(now));
+        List<String> names = typingUntil.keySet().stream().map(typingNames::get).toList();
+        typing.set(switch (names.size()) {
+            case 0 -> "";
+            case 1 -> names.get(0) + " is typing…";
+            case 2 -> names.get(0) + " and " + names.get(1) + " are typing…";
+            default -> "Several people are typing…";
+        });
+    }
+
+    /** Whether the first page still has to be fetched; true once per conversation. */
+    boolean takeFirstOpen() {
+        if (opened) return false;
+        opened = true;
+        return true;
+    }
+
+    /** The seq to page back from, or 0 when there is nothing older to ask for. */
+    long olderBefore() {
+        if (olderExhausted || loadingOlder.get()) return 0;
+        long oldest = oldestSeq();
+        long before = oldest > 0 ? oldest : baseSeq + 1;
+        if (before <= 1) {
+            olderExhausted = true;
+            return 0;
+        }
+        loadingOlder.set(true);
+        return before;
+    }
+
+    void olderFailed() {
+        loadingOlder.set(false);
+    }
+
+    boolean hasOlder() {
+        return !olderExhausted;
+    }
+
+    private long oldestSeq() {
+        for (ChatLine line : lines) {
+            if (line.kind() == ChatLine.Kind.MESSAGE) return line.seq();
+        }
+        return 0;
+    }
+
+    private void removePending(String id, String from) {
+        if (id == null || !Names.key(from).equals(Names.key(me))) return;
+        for (int i = lines.size() - tail; i < lines.size(); i++) {
+            if (id.equals(lines.get(i).id())) {
+                lines.remove(i);
+                tail--;
+                if (i < lines.size()) regroup(i);
+                return;
+            }
+        }
+    }
+
+    /** Inserts a stored message by seq, above the pending tail; live messages simply append. */
+    private void insertStored(ChatLine line) {
+        int at = lines.size() - tail;
+        while (at > 0) {
+            ChatLine before = lines.get(at - 1);
+            if (before.kind() == ChatLine.Kind.MESSAGE && before.seq() > line.seq()) at--;
+            else break;
+        }
+        lines.add(at, line);
+        regroup(at);
+        if (at + 1 < lines.size()) regroup(at + 1);
+    }
+
+    private void regroup(int index) {
+        ChatLine line = lines.get(index);
+        boolean continued = index > 0 && groups(lines.get(index - 1), line);
+        if (continued != line.continued()) lines.set(index, line.withContinued(continued));
+    }
+
+    private static boolean groups(ChatLine previous, ChatLine line) {
+        return previous.isMessage() && line.isMessage()
+                && Names.key(previous.from()).equals(Names.key(line.from()))
+                && Duration.between(previous.ts(), line.ts()).compareTo(GROUP_WINDOW) < 0;
+    }
+
+    private ChatLine toLine(ChatMessage m, boolean continued) {
+        boolean own = Names.key(m.from()).equals(Names.key(me));
+        return new ChatLine(ChatLine.Kind.MESSAGE, m.seq(), m.id(), m.from(), m.text(), m.ts(), own, continued);
+    }
+
+    void rebase(long seq) {
+        if (lines.isEmpty()) {
+            baseSeq = seq;
+            olderExhausted = seq == 0;
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package chatroom.client.ui.login;
+
+import chatroom.client.settings.ServerEntry;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The login form. It only binds to {@link LoginViewModel}; Enter submits through the default button. */
+public final class LoginView {
+    private final StackPane root = new StackPane();
+
+    public LoginView(LoginViewModel vm) {
+        Label title = new Label("Chatroom");
+        title.getStyleClass().add("app-title");
+        Label subtitle = new Label("Chat with the people on your network");
+        subtitle.getStyleClass().add("app-subtitle");
+
+        ToggleGroup mode = new ToggleGroup();
+        ToggleButton logIn = new ToggleButton("Log in");
+        ToggleButton register = new ToggleButton("Create account");
+        logIn.setId("mode-login");
+        register.setId("mode-register");
+        logIn.setToggleGroup(mode);
+        register.setToggleGroup(mode);
+        logIn.getStyleClass().add("left-pill");
+        register.getStyleClass().add("right-pill");
+        logIn.setSelected(!vm.registerProperty().get());
+        register.setSelected(vm.registerProperty().get());
+        mode.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) was.setSelected(true); // one of the two is always chosen
+            else vm.registerProperty().set(now == register);
+        });
+        logIn.setMaxWidth(Double.MAX_VALUE);
+        register.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(logIn, Priority.ALWAYS);
+        HBox.setHgrow(register, Priority.ALWAYS);
+        HBox modes = new HBox(logIn, register);
+
+        TextField host = text("host", "Server (name or address)", vm.hostProperty());
+        TextField port = text("port", "Port", vm.portProperty());
+        port.setPrefColumnCount(5);
+        MenuButton recent = new MenuButton("Recent");
+        recent.setId("recent");
+        recent.setFocusTraversable(true);
+        recent.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Runnable fillRecent = () -> {
+            recent.getItems().setAll(vm.recentServers().stream().map(entry -> recentItem(vm, entry)).toList());
+            recent.setDisable(vm.recentServers().isEmpty());
+        };
+        vm.recentServers().addListener((javafx.collections.ListChangeListener<ServerEntry>) c -> fillRecent.run());
+        fillRecent.run();
+        HBox.setHgrow(host, Priority.ALWAYS);
+        HBox server = new HBox(6, host, port, recent);
+
+        TextField user = text("user", "User name", vm.userProperty());
+        PasswordField password = new PasswordField();
+        password.setId("password");
+        password.setPromptText("Password");
+        password.textProperty().bindBidirectional(vm.passwordProperty());
+        PasswordField repeat = new PasswordField();
+        repeat.setId("repeat");
+        repeat.setPromptText("Repeat the password");
+        repeat.textProperty().bindBidirectional(vm.repeatProperty());
+        VBox repeatBox = new VBox(2, repeat, error(vm.repeatErrorBinding()));
+        repeatBox.visibleProperty().bind(vm.registerProperty());
+        repeatBox.managedProperty().bind(vm.registerProperty());
+
+        Label message = new Label();
+        message.setId("login-message");
+        message.getStyleClass().add("form-message");
+        message.textProperty().bind(vm.messageProperty());
+        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
+
+        Button submit = new Button();
+        submit.setId("submit");
+        submit.setDefaultButton(true);
+        submit.getStyleClass().add("accent");
+        submit.textProperty().bind(Bindings.when(vm.registerProperty()).then("Create account").otherwise("Log in"));
+        submit.disableProperty().bind(vm.canSubmitBinding().not());
+        submit.setOnAction(e -> vm.submit());
+        submit.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(submit, Priority.ALWAYS);
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setId("busy");
+        spinner.setPrefSize(24, 24);
+        spinner.visibleProperty().bind(vm.busyProperty());
+        spinner.managedProperty().bind(vm.busyProperty());
+        HBox actions = new HBox(10, submit, spinner);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        VBox form = new VBox(4,
+                modes,
+                gap(),
+                caption("Server"), server, error(vm.hostErrorBinding()), error(vm.portErrorBinding()),
+                caption("User name"), user, error(vm.userErrorBinding()),
+                caption("Password"), password, error(vm.passwordErrorBinding()),
+                repeatBox,
+                message,
+                gap(),
+                actions);
+        form.disableProperty().bind(vm.busyProperty());
+
+        VBox card = new VBox(6, title, subtitle, gap(), form);
+        card.getStyleClass().add("login-card");
+        card.setMaxWidth(420);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        root.getChildren().add(card);
+        root.getStyleClass().add("login-background");
+        root.setPadding(new Insets(24));
+        root.setId("login-view");
+        this.user = user;
+        this.password = password;
+        this.vm = vm;
+    }
+
+    private final TextField user;
+    private final PasswordField password;
+    private final LoginViewModel vm;
+
+    /** Puts the caret where the user is most likely to type: the name, or the password if the name is known. */
+    public void focusFirstField() {
+        (vm.userProperty().get().isEmpty() ? user : password).requestFocus();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private static MenuItem recentItem(LoginViewModel vm, ServerEntry entry) {
+        String label = entry.user().isEmpty() ? entry.label() : entry.user() + " @ " + entry.label();
+        MenuItem item = new MenuItem(label);
+        item.setOnAction(e -> vm.useServer(entry));
+        return item;
+    }
+
+    private static TextField text(String id, String prompt, javafx.beans.property.StringProperty property) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+
+    private static Label caption(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("muted");
+        label.setPadding(new Insets(6, 0, 0, 0));
+        return label;
+    }
+
+    private static Node error(StringBinding problem) {
+        Label label = new Label();
+        label.getStyleClass().add("field-error");
+        label.textProperty().bind(problem);
+        label.visibleProperty().bind(problem.isNotNull());
+        label.managedProperty().bind(label.visibleProperty());
+        label.setWrapText(true);
+        return label;
+    }
+
+    private static Node gap() {
+        javafx.scene.layout.Region r = new javafx.scene.layout.Region();
+        r.setMinHeight(8);
+        return r;
+    }
+}

@@ -1,0 +1,41 @@
+package chatroom.client.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock the test moves by hand. */
+public final class MutableClock extends Clock {
+    private Instant now;
+    private final ZoneId zone;
+
+    public MutableClock(Instant start) {
+        this(start, ZoneOffset.UTC);
+    }
+
+    public MutableClock(Instant start, ZoneId zone) {
+        this.now = start;
+        this.zone = zone;
+    }
+
+    public void advance(Duration d) {
+        now = now.plus(d);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return new MutableClock(now, zone);
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+}
