@@ -1,6 +1,7 @@
 package chatroom.client.service;
 
 import chatroom.common.codec.FrameReader;
+import chatroom.common.codec.FrameTooLargeException;
 import chatroom.common.codec.ProtocolCodec;
 import chatroom.common.codec.ProtocolException;
 import chatroom.common.protocol.ClientMessage;
@@ -27,6 +28,11 @@ public final class Connection implements AutoCloseable {
     /** A client sends little; a queue this deep means the server stopped reading. */
     private static final int MAX_QUEUED_FRAMES = 10_000;
     private static final byte[] CLOSE = new byte[0];
+    /**
+     * Server frames may exceed the 64 KiB limit on client frames (a history page of long messages);
+     * this bound only stops a broken server from filling the heap.
+     */
+    static final int MAX_SERVER_FRAME_BYTES = 16 * 1024 * 1024;
 
     /** Receives what the reader thread sees. */
     public interface Listener {
@@ -61,10 +67,16 @@ public final class Connection implements AutoCloseable {
             socket.close();
             throw e;
         }
-        Connection connection = new Connection(socket, codec, listener);
-        Thread.ofVirtual().name("client-reader").start(connection::readLoop);
-        Thread.ofVirtual().name("client-writer").start(connection::writeLoop);
-        return connection;
+        return new Connection(socket, codec, listener);
+    }
+
+    /**
+     * Starts reading and writing. Separate from {@link #open} so the owner can record the
+     * connection before its first frame or its close can arrive.
+     */
+    public void start() {
+        Thread.ofVirtual().name("client-reader").start(this::readLoop);
+        Thread.ofVirtual().name("client-writer").start(this::writeLoop);
     }
 
     /** Queues a frame for the writer thread. Sending on a closed connection does nothing. */
@@ -83,13 +95,17 @@ public final class Connection implements AutoCloseable {
 
     private void readLoop() {
         try {
-            FrameReader reader = new FrameReader(socket.getInputStream(), FrameReader.DEFAULT_MAX_FRAME_BYTES);
+            FrameReader reader = new FrameReader(socket.getInputStream(), MAX_SERVER_FRAME_BYTES);
             while (true) {
                 String frame;
                 try {
                     frame = reader.readFrame();
+                } catch (FrameTooLargeException e) {
+                    // The stream cannot be read past this point.
+                    fail("The server sent a frame larger than " + MAX_SERVER_FRAME_BYTES / (1024 * 1024) + " MiB.");
+                    return;
                 } catch (ProtocolException e) {
-                    // A frame we cannot read says the server and we disagree; keep reading the next.
+                    // Invalid UTF-8 in one frame; the frame is consumed, so the next one can be read.
                     log.warn("Ignoring an unreadable frame from the server: {}", e.getMessage());
                     continue;
                 }

@@ -20,6 +20,7 @@ import chatroom.common.protocol.ChatMessage;
 import chatroom.common.protocol.ClientMessage;
 import chatroom.common.protocol.DmRequest;
 import chatroom.common.protocol.DmState;
+import chatroom.common.protocol.ErrorCode;
 import chatroom.common.protocol.ErrorReply;
 import chatroom.common.protocol.Hello;
 import chatroom.common.protocol.HistoryPage;
@@ -86,6 +87,7 @@ public final class NetworkChatService implements ChatService {
     private static final Logger log = LoggerFactory.getLogger(NetworkChatService.class);
     private static final int CATCH_UP_PAGE = 200;
     private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(15);
 
     /** Opens connections; tests and TLS swap it. */
     @FunctionalInterface
@@ -113,6 +115,7 @@ public final class NetworkChatService implements ChatService {
     private Role role = Role.USER;
     private Connection connection;
     private int generation;
+    private int welcomedGeneration = -1;
     private ConnectionState state = ConnectionState.DISCONNECTED;
     private CompletableFuture<Welcome> loginFuture;
     private String loginId;
@@ -256,6 +259,20 @@ public final class NetworkChatService implements ChatService {
             return;
         }
         connection = c;
+        c.start();
+        // Something that accepts connections but never says hello (a wrong port, a hung server)
+        // must not leave the login spinning forever.
+        timer.schedule(() -> ui.execute(() -> {
+            if (gen == generation && connection == c && !loggedInOn(gen)) {
+                closeDetail = "The server at " + address + " did not answer the login within "
+                        + HANDSHAKE_TIMEOUT.toSeconds() + " s.";
+                c.close();
+            }
+        }), HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private boolean loggedInOn(int gen) {
+        return gen == welcomedGeneration;
     }
 
     private void openFailed(int gen, String problem) {
@@ -270,6 +287,7 @@ public final class NetworkChatService implements ChatService {
 
     private void closed(int gen, String problem) {
         if (gen != generation) return;
+        generation++; // nothing from the dead connection may count any more
         connection = null;
         String detail = closeDetail != null ? closeDetail : problem != null ? problem : "The connection closed.";
         failRequests("The connection dropped before the server answered.");
@@ -363,6 +381,7 @@ public final class NetworkChatService implements ChatService {
         if (loginId == null || !loginId.equals(welcome.re())) return;
         boolean resumed = everLoggedIn;
         everLoggedIn = true;
+        welcomedGeneration = generation;
         attempts = 0;
         user = welcome.user();
         role = welcome.role();
@@ -371,7 +390,12 @@ public final class NetworkChatService implements ChatService {
         Set<ConversationKey> current = new HashSet<>();
         List<ConversationKey> behind = new ArrayList<>();
         for (RoomState room : welcome.rooms()) current.add(syncConversation(ConversationKey.room(room.room()), room.lastSeq(), behind));
-        for (DmState dm : welcome.dms()) current.add(syncConversation(ConversationKey.direct(dm.with()), dm.lastSeq(), behind));
+        for (DmState dm : welcome.dms()) {
+            ConversationKey key = ConversationKey.direct(dm.with());
+            // A DM conversation we have not seen started while we were away: all of it is new.
+            if (resumed && !trackers.containsKey(key)) trackers.put(key, new SeqTracker(0));
+            current.add(syncConversation(key, dm.lastSeq(), behind));
+        }
         for (ConversationKey key : List.copyOf(trackers.keySet())) {
             if (key.isRoom() && !current.contains(key)) {
                 trackers.remove(key);
@@ -427,15 +451,23 @@ public final class NetworkChatService implements ChatService {
             sendRefused(outbox.find(re).orElseThrow(), error);
         } else if (re != null && requests.containsKey(re)) {
             requests.remove(re).future().completeExceptionally(new RequestFailedException(error, texts.sentence(error)));
-        } else if (re == null) {
-            // auth_timeout, slow_consumer and the like: the close that follows shows this sentence.
+        } else if (re == null && closesConnection(error.code())) {
+            // The close that follows shows this sentence in the banner. Errors without re for
+            // frames we send without an id (typing) are not worth reporting.
             closeDetail = texts.sentence(error);
         }
     }
 
+    private static boolean closesConnection(ErrorCode code) {
+        return switch (code) {
+            case AUTH_TIMEOUT, SLOW_CONSUMER, FRAME_TOO_LARGE, SERVER_SHUTDOWN -> true;
+            default -> false;
+        };
+    }
+
     private void loginRefused(ErrorReply error) {
-        boolean transientProblem = error.code() == chatroom.common.protocol.ErrorCode.RATE_LIMITED
-                || error.code() == chatroom.common.protocol.ErrorCode.SERVER_SHUTDOWN;
+        boolean transientProblem = error.code() == ErrorCode.RATE_LIMITED
+                || error.code() == ErrorCode.SERVER_SHUTDOWN;
         if (everLoggedIn && transientProblem) {
             closeDetail = texts.sentence(error);
             Connection c = connection;

@@ -123,6 +123,24 @@ class NetworkChatServiceTest {
     }
 
     @Test
+    void aCatchUpPageLargerThanTheClientFrameLimitIsRead() throws Exception {
+        bob(manual());
+        server.stop();
+        waitUntil("bob notices", () -> onUiQuietly(service::state) == ConnectionState.RECONNECTING);
+        server.startAgain();
+        TestClient alice = server.loginAs("alice", Role.USER);
+        String longText = "x".repeat(chatroom.common.protocol.Fields.MAX_TEXT);
+        for (int i = 0; i < 8; i++) alice.request(id -> new SayRequest(id, "lobby", longText), Ack.class);
+        onUi(() -> {
+            service.reconnectNow();
+            return null;
+        });
+        // 8 messages of 16,000 characters make one history frame of about 130 KB.
+        waitUntil("bob catches up on the long messages", () -> received.size() == 8);
+        assertEquals(ConnectionState.CONNECTED, onUi(service::state));
+    }
+
+    @Test
     void aMessageQueuedOfflineIsSentOnceWithItsOriginalId() throws Exception {
         bob(manual());
         server.stop();

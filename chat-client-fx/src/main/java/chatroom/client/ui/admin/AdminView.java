@@ -71,9 +71,12 @@ public final class AdminView {
         result.setId("admin-result");
         result.setWrapText(true);
         result.textProperty().bind(vm.resultProperty());
-        vm.failedProperty().addListener((o, a, failed) -> result.getStyleClass().setAll("label", failed ? "result-failed" : "result-ok"));
+        vm.resultProperty().addListener((o, a, text) ->
+                result.getStyleClass().setAll("label", vm.failedProperty().get() ? "result-failed" : "result-ok"));
         root.getChildren().setAll(header, tabs, result);
-        root.disableProperty().bind(vm.busyProperty());
+        // While a request is out, the tables and actions wait; "Back to chat" stays usable.
+        tabs.disableProperty().bind(vm.busyProperty());
+        refresh.disableProperty().bind(vm.busyProperty());
     }
 
     public Parent root() {

@@ -256,6 +256,7 @@ public final class ChatView {
         send.getStyleClass().add("accent");
         send.setOnAction(e -> {
             vm.sendDraft();
+            scroller.scrollToEnd();
             composer.requestFocus();
         });
         send.disableProperty().bind(composer.textProperty().isEmpty());

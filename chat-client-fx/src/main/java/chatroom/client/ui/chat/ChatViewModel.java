@@ -60,7 +60,8 @@ import javafx.collections.ObservableList;
  * arrive on it already.
  */
 public final class ChatViewModel implements ChatEvents {
-    static final int PAGE = 50;
+    /** Enough lines to overfill a tall window, so the list can scroll and ask for the next page. */
+    static final int PAGE = 100;
     private static final Duration TYPING_EVERY = Duration.ofSeconds(4);
 
     private final ChatService service;
@@ -88,6 +89,8 @@ public final class ChatViewModel implements ChatEvents {
             () -> role.get().canModerate() && selected.get() != null && selected.get().key().isRoom(), role, selected);
     private final BooleanBinding offline = Bindings.createBooleanBinding(() -> connection.get() != ConnectionState.CONNECTED, connection);
 
+    /** Rooms with a part in flight: a member-list refresh must not join them again. */
+    private final java.util.Set<ConversationKey> parting = new java.util.HashSet<>();
     private Instant lastActivity;
     private boolean autoAway;
     private Instant lastTypingSent = Instant.EPOCH;
@@ -102,6 +105,10 @@ public final class ChatViewModel implements ChatEvents {
         this.onSignedOut = onSignedOut;
         this.lastActivity = clock.instant();
         service.addListener(this);
+        // Coming back to the window reads the conversation in front of the user.
+        windowFocused.addListener((o, was, focused) -> {
+            if (focused && selected.get() != null) selected.get().markRead();
+        });
     }
 
     // ---- properties the view binds to --------------------------------------------------------
@@ -252,7 +259,9 @@ public final class ChatViewModel implements ChatEvents {
     public void leaveSelectedRoom() {
         ConversationViewModel c = selected.get();
         if (c == null || !c.key().isRoom()) return;
+        parting.add(c.key());
         service.part(c.key().name()).whenComplete((ok, failure) -> {
+            parting.remove(c.key());
             if (failure != null) notice.set("Could not leave: " + RequestFailedException.sentenceOf(failure));
             else roomLeft(c.key().name());
         });
@@ -322,7 +331,7 @@ public final class ChatViewModel implements ChatEvents {
         lastActivity = clock.instant();
         if (autoAway) {
             autoAway = false;
-            applyStatus(Status.ONLINE);
+            applyStatus(Status.ONLINE, true);
         }
     }
 
@@ -341,11 +350,18 @@ public final class ChatViewModel implements ChatEvents {
     }
 
     private void applyStatus(Status value) {
+        applyStatus(value, false);
+    }
+
+    /** {@code endingAutoAway}: the user came back from automatic away; a failure keeps them there. */
+    private void applyStatus(Status value, boolean endingAutoAway) {
         Status before = status.get();
         status.set(value);
         service.status(value).whenComplete((ok, failure) -> {
             if (failure != null) {
                 status.set(before);
+                // Still automatically away: the next activity tries again.
+                if (endingAutoAway) autoAway = true;
                 notice.set("Could not change your status: " + RequestFailedException.sentenceOf(failure));
             }
         });
@@ -400,15 +416,22 @@ public final class ChatViewModel implements ChatEvents {
     public void messages(ConversationKey key, List<ChatMessage> fresh) {
         ConversationViewModel c = conversation(key, fresh.getFirst().seq() - 1);
         c.addMessages(fresh);
+        ChatMessage toNotify = null;
+        int notifiable = 0;
         for (ChatMessage m : fresh) {
             boolean own = Names.key(m.from()).equals(Names.key(me.get()));
             if (own) continue;
             if (selected.get() != c || !windowFocused.get()) c.addUnread();
             if (selected.get() == c && windowFocused.get()) c.markRead();
-            if (!windowFocused.get() && notificationsEnabled.get() && status.get() != Status.BUSY
-                    && (!key.isRoom() || mentions(m.text(), me.get()))) {
-                notifier.notify(key.isRoom() ? m.from() + " in " + key.title() : m.from(), m.text());
+            if (!key.isRoom() || mentions(m.text(), me.get())) {
+                notifiable++;
+                if (toNotify == null) toNotify = m;
             }
+        }
+        // One notification per batch: a catch-up of many DMs must not open many bubbles.
+        if (toNotify != null && !windowFocused.get() && notificationsEnabled.get() && status.get() != Status.BUSY) {
+            String more = notifiable > 1 ? " (+" + (notifiable - 1) + " more)" : "";
+            notifier.notify(key.isRoom() ? toNotify.from() + " in " + key.title() : toNotify.from(), toNotify.text() + more);
         }
     }
 
@@ -427,7 +450,7 @@ public final class ChatViewModel implements ChatEvents {
             c.addNotice(event.user() + what, clock.instant());
             // A member event does not say whether a leave was a part or a disconnect; the
             // (idempotent) join answers with the room's current member list.
-            service.join(event.room());
+            if (!parting.contains(c.key())) service.join(event.room());
         });
     }
 

@@ -106,6 +106,11 @@ public final class ConversationViewModel {
 
     /** Adds a page of older history above what is shown, skipping anything already there. */
     void addOlder(List<ChatMessage> page, int limit) {
+        if (olderExhausted) {
+            // Cleared while the page was on its way: the user asked not to see it.
+            loadingOlder.set(false);
+            return;
+        }
         long oldest = oldestSeq();
         List<ChatLine> older = new ArrayList<>();
         for (ChatMessage m : page) {
@@ -127,12 +132,18 @@ public final class ConversationViewModel {
         regroup(lines.size() - 1);
     }
 
+    /** A refused message leaves the pending tail and stays where it is in the conversation, marked. */
     void markFailed(PendingMessage message, String sentence) {
         for (int i = lines.size() - tail; i < lines.size(); i++) {
             ChatLine line = lines.get(i);
             if (line.kind() == ChatLine.Kind.PENDING && message.id().equals(line.id())) {
-                lines.set(i, new ChatLine(ChatLine.Kind.FAILED, 0, line.id(), line.from(), line.text(), line.ts(), true, line.continued()));
-                addNotice("Not sent: " + sentence, line.ts());
+                lines.remove(i);
+                tail--;
+                int at = lines.size() - tail;
+                lines.add(at, new ChatLine(ChatLine.Kind.FAILED, 0, line.id(), line.from(), line.text(), line.ts(), true, false));
+                regroup(at);
+                lines.add(at + 1, ChatLine.notice("Not sent: " + sentence, line.ts()));
+                if (at + 2 < lines.size()) regroup(at + 2);
                 return;
             }
         }
@@ -180,6 +191,7 @@ public final class ConversationViewModel {
     /** Drops typing indicators that have gone stale. */
     void refreshTyping(Instant now) {
         typingUntil.values().removeIf(until -> !until.isAfter(now));
+        typingNames.keySet().retainAll(typingUntil.keySet());
         List<String> names = typingUntil.keySet().stream().map(typingNames::get).toList();
         typing.set(switch (names.size()) {
             case 0 -> "";
@@ -209,8 +221,10 @@ public final class ConversationViewModel {
         return before;
     }
 
+    /** The page did not come; the next open or scroll to the top asks again. */
     void olderFailed() {
         loadingOlder.set(false);
+        opened = false;
     }
 
     boolean hasOlder() {
@@ -218,10 +232,11 @@ public final class ConversationViewModel {
     }
 
     private long oldestSeq() {
+        long oldest = 0;
         for (ChatLine line : lines) {
-            if (line.kind() == ChatLine.Kind.MESSAGE) return line.seq();
+            if (line.kind() == ChatLine.Kind.MESSAGE && (oldest == 0 || line.seq() < oldest)) oldest = line.seq();
         }
-        return 0;
+        return oldest;
     }
 
     private void removePending(String id, String from) {
@@ -238,11 +253,14 @@ public final class ConversationViewModel {
 
     /** Inserts a stored message by seq, above the pending tail; live messages simply append. */
     private void insertStored(ChatLine line) {
-        int at = lines.size() - tail;
-        while (at > 0) {
-            ChatLine before = lines.get(at - 1);
-            if (before.kind() == ChatLine.Kind.MESSAGE && before.seq() > line.seq()) at--;
-            else break;
+        int end = lines.size() - tail;
+        int at = end;
+        // Go back over newer messages (and the notices among them) until an older message.
+        for (int i = end - 1; i >= 0; i--) {
+            ChatLine before = lines.get(i);
+            if (before.kind() != ChatLine.Kind.MESSAGE) continue;
+            if (before.seq() < line.seq()) break;
+            at = i;
         }
         lines.add(at, line);
         regroup(at);
@@ -264,12 +282,5 @@ public final class ConversationViewModel {
     private ChatLine toLine(ChatMessage m, boolean continued) {
         boolean own = Names.key(m.from()).equals(Names.key(me));
         return new ChatLine(ChatLine.Kind.MESSAGE, m.seq(), m.id(), m.from(), m.text(), m.ts(), own, continued);
-    }
-
-    void rebase(long seq) {
-        if (lines.isEmpty()) {
-            baseSeq = seq;
-            olderExhausted = seq == 0;
-        }
     }
 }

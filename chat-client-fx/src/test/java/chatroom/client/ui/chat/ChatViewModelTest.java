@@ -103,6 +103,15 @@ class ChatViewModelTest {
     }
 
     @Test
+    void messagesArrivingWhileTheWindowIsInTheBackgroundAreUnreadUntilItComesBack() {
+        vm.windowFocusedProperty().set(false);
+        vm.messages(LOBBY, List.of(room("lobby", 11, "bob", "while away", T0)));
+        assertEquals(1, conversation(LOBBY).unreadProperty().get());
+        vm.windowFocusedProperty().set(true);
+        assertEquals(0, conversation(LOBBY).unreadProperty().get());
+    }
+
+    @Test
     void ownMessagesNeverCountAsUnread() {
         vm.messages(RUST, List.of(room("rust", 4, "Alice", "from my other laptop", T0)));
         assertEquals(0, conversation(RUST).unreadProperty().get());
@@ -300,6 +309,72 @@ class ChatViewModelTest {
         assertTrue(vm.joinRoom("  ").isPresent());
         assertTrue(vm.joinRoom("#rust").isEmpty());
         assertEquals("rust", service.last("join").args().getFirst());
+    }
+
+    @Test
+    void aCaughtUpPageLandsAboveALiveMessageEvenWithANoticeBetween() {
+        service.last("history").reply().complete(new HistoryPage("h", "lobby", null, List.of()));
+        vm.messages(LOBBY, List.of(room("lobby", 13, "bob", "live", T0)));
+        vm.member(new MemberEvent("lobby", "carol", MemberChange.JOIN));
+        vm.messages(LOBBY, List.of(room("lobby", 11, "bob", "missed 1", T0), room("lobby", 12, "bob", "missed 2", T0)));
+        List<Long> seqs = conversation(LOBBY).lines().stream().filter(l -> l.kind() == ChatLine.Kind.MESSAGE).map(ChatLine::seq).toList();
+        assertEquals(List.of(11L, 12L, 13L), seqs);
+    }
+
+    @Test
+    void aRefusedMessageStaysInPlaceWhileTheConversationGoesOn() {
+        conversation(LOBBY).draftProperty().set("will fail");
+        vm.sendDraft();
+        vm.sendFailed(service.sent.getFirst(), "Nope.");
+        vm.messages(LOBBY, List.of(room("lobby", 11, "bob", "later", T0.plusSeconds(5))));
+        List<ChatLine.Kind> kinds = conversation(LOBBY).lines().stream().map(ChatLine::kind).toList();
+        assertEquals(List.of(ChatLine.Kind.FAILED, ChatLine.Kind.NOTICE, ChatLine.Kind.MESSAGE), kinds);
+    }
+
+    @Test
+    void aPageThatArrivesAfterClearIsNotShown() {
+        var first = service.last("history");
+        vm.clearSelected();
+        first.reply().complete(new HistoryPage("h", "lobby", null, List.of(room("lobby", 10, "bob", "old", T0))));
+        assertEquals(1, conversation(LOBBY).lines().size());
+    }
+
+    @Test
+    void aFirstPageThatFailedIsAskedForAgainOnTheNextOpen() {
+        service.last("history").reply().completeExceptionally(chatroom.client.service.RequestFailedException.local("offline"));
+        vm.select(conversation(RUST));
+        vm.select(conversation(LOBBY));
+        assertEquals(LOBBY, service.last("history").args().getFirst());
+        assertEquals(3, service.calls("history").size());
+    }
+
+    @Test
+    void aBatchOfDirectMessagesRaisesOneNotification() {
+        vm.windowFocusedProperty().set(false);
+        vm.messages(BOB, List.of(new ChatMessage(null, "alice", 3, "d3", "bob", "one", T0),
+                new ChatMessage(null, "alice", 4, "d4", "bob", "two", T0), new ChatMessage(null, "alice", 5, "d5", "bob", "three", T0)));
+        assertEquals(List.of("bob: one (+2 more)"), notifications);
+    }
+
+    @Test
+    void comingBackFromAutomaticAwayWhileOfflineTriesAgainLater() {
+        clock.advance(Duration.ofMinutes(6));
+        vm.tick();
+        service.last("status").reply().complete(null);
+        vm.userActivity();
+        service.last("status").reply().completeExceptionally(chatroom.client.service.RequestFailedException.local("offline"));
+        assertEquals(Status.AWAY, vm.statusProperty().get());
+        vm.userActivity();
+        assertEquals(Status.ONLINE, vm.statusProperty().get());
+        assertEquals(3, service.calls("status").size());
+    }
+
+    @Test
+    void leavingARoomIsNotUndoneByAMemberListRefresh() {
+        vm.leaveSelectedRoom();
+        int joins = service.calls("join").size();
+        vm.member(new MemberEvent("lobby", "dave", MemberChange.LEAVE));
+        assertEquals(joins, service.calls("join").size());
     }
 
     @Test

@@ -118,7 +118,6 @@ class DesktopClientTest {
         ClientDriver bob = loggedIn("bob");
         ClientDriver carol = loggedIn("carol");
         alice.waitUntil("alice sees bob in the people panel", () -> alice.people().stream().anyMatch(m -> m.user().equals("bob")));
-        alice.robot.interact(() -> alice.window.service());
         // Double-click bob in the people panel opens the conversation.
         alice.robot.interact(alice.stage::toFront);
         alice.robot.doubleClickOn(alice.robot.from(alice.<Node>node("people")).lookup("bob").<Node>query());
