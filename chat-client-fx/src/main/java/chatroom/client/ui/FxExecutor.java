@@ -12,6 +12,14 @@ public final class FxExecutor implements Executor {
 
     private FxExecutor() {}
 
+    /**
+     * Runs {@code task} on the FX thread after the events already queued, even when called on it:
+     * for work that must follow JavaFX's own handling, such as a dialog focusing its default button.
+     */
+    public void later(Runnable task) {
+        Platform.runLater(task);
+    }
+
     @Override
     public void execute(Runnable task) {
         if (Platform.isFxApplicationThread()) {

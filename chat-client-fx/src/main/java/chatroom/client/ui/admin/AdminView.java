@@ -1,5 +1,6 @@
 package chatroom.client.ui.admin;
 
+import chatroom.client.ui.FxExecutor;
 import chatroom.common.model.Role;
 import chatroom.common.protocol.BanInfo;
 import chatroom.common.protocol.UserInfo;
@@ -158,6 +159,7 @@ public final class AdminView {
         reason.setId("kick-reason");
         reason.setPromptText("Reason (optional, shown to them)");
         dialog.getDialogPane().setContent(form(new Label("Reason"), reason));
+        focusOnShow(dialog, reason);
         dialog.setResultConverter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE ? reason.getText() : null);
         dialog.showAndWait().ifPresent(r -> vm.kick(user, r));
     }
@@ -183,6 +185,7 @@ public final class AdminView {
             }
         });
         dialog.getDialogPane().setContent(form(new Label("Reason"), reason, new Label("How long"), duration));
+        focusOnShow(dialog, reason);
         // A refusal of the input shows in the result line, like the server's answers.
         dialog.setResultConverter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE
                 ? () -> vm.ban(user, reason.getText(), duration.getValue())
@@ -204,6 +207,14 @@ public final class AdminView {
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, ok);
         dialog.initOwner(root.getScene().getWindow());
         return dialog;
+    }
+
+    /**
+     * Typing goes into {@code field}, not into the focused button (where a space would confirm).
+     * The dialog focuses its button when shown, so this runs after that.
+     */
+    private static void focusOnShow(Dialog<?> dialog, javafx.scene.Node field) {
+        dialog.setOnShown(e -> FxExecutor.INSTANCE.later(field::requestFocus));
     }
 
     private boolean confirm(String header, String text) {

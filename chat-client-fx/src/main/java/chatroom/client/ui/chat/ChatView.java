@@ -295,6 +295,8 @@ public final class ChatView {
         composer.textProperty().bindBidirectional(c.draftProperty());
         scroller.show(c.lines());
         showChat();
+        // Opening a conversation (from the list or a person) means writing in it next.
+        composer.requestFocus();
     }
 
     private void composerKey(KeyEvent e) {

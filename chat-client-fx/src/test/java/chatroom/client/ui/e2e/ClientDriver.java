@@ -60,6 +60,8 @@ final class ClientDriver {
             if (has("login-view")) {
                 b.append("login view, user='").append(((TextInputControl) node("user")).getText())
                         .append("', message='").append(((Labeled) node("login-message")).getText()).append("'");
+            } else if (has("admin-view")) {
+                b.append("admin view, result='").append(((Labeled) node("admin-result")).getText()).append("'");
             } else if (has("chat-view")) {
                 ListView<ChatLine> list = node("messages");
                 b.append("chat view, state=").append(window.service().state())

@@ -169,6 +169,8 @@ class DesktopClientTest {
         root.snapshot(SCREENSHOTS.resolve("admin.png"));
         selectUser(root, "bob");
         root.click("admin-kick");
+        // The reason field has the focus when the dialog opens: type straight away.
+        root.waitUntil("the kick dialog asks for a reason", () -> root.robot.lookup("#kick-reason").tryQuery().map(Node::isFocused).orElse(false));
         root.robot.clickOn("#kick-reason").write("Take a break");
         root.robot.clickOn("Kick");
         bob.waitUntil("bob is back at the login view", () -> bob.has("login-view"));
@@ -181,6 +183,7 @@ class DesktopClientTest {
         bob.waitUntil("bob is back", () -> bob.has("chat-view"));
         selectUser(root, "bob");
         root.click("admin-ban");
+        root.waitUntil("the ban dialog asks for a reason", () -> root.robot.lookup("#ban-reason").tryQuery().map(Node::isFocused).orElse(false));
         root.robot.clickOn("#ban-reason").write("spam");
         root.robot.clickOn("Ban");
         bob.waitUntil("bob is banned to the login view", () -> bob.has("login-view"));
