@@ -227,10 +227,6 @@ public final class ConversationViewModel {
         opened = false;
     }
 
-    boolean hasOlder() {
-        return !olderExhausted;
-    }
-
     private long oldestSeq() {
         long oldest = 0;
         for (ChatLine line : lines) {

@@ -137,15 +137,6 @@ final class ClientDriver {
 
     // ---- doing things --------------------------------------------------------------------------
 
-    /** Brings this window forward and puts the keyboard focus in the field {@code id}. */
-    void focus(String id) {
-        robot.interact(() -> {
-            stage.toFront();
-            stage.requestFocus();
-            node(id).requestFocus();
-        });
-    }
-
     /** Clicks into a field (which brings its window to the front and focuses it), clears it and types. */
     void typeInto(String id, String text) {
         click(id);
