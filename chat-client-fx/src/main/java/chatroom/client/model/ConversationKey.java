@@ -36,7 +36,7 @@ public record ConversationKey(Kind kind, String name) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ConversationKey(Kind k, String n) && k == kind && Names.key(n).equals(Names.key(name));
+        return other instanceof ConversationKey(Kind k, String n) && k == kind && Names.same(n, name);
     }
 
     @Override

@@ -421,7 +421,7 @@ public final class NetworkChatService implements ChatService {
 
     private void onChatMessage(ChatMessage m) {
         ConversationKey key = keyOf(m);
-        if (Names.key(m.from()).equals(Names.key(user))) outbox.settle(m.id());
+        if (Names.same(m.from(), user)) outbox.settle(m.id());
         SeqTracker tracker = trackers.computeIfAbsent(key, k -> new SeqTracker(m.seq() - 1));
         if (!tracker.accept(m.seq())) return;
         listeners.forEach(l -> l.messages(key, List.of(m)));
@@ -435,7 +435,7 @@ public final class NetworkChatService implements ChatService {
     }
 
     private void onMember(MemberEvent event) {
-        if (event.event() == MemberChange.LEAVE && Names.key(event.user()).equals(Names.key(user))) {
+        if (event.event() == MemberChange.LEAVE && Names.same(event.user(), user)) {
             trackers.remove(ConversationKey.room(event.room()));
             listeners.forEach(l -> l.roomLeft(event.room()));
         } else {
@@ -516,7 +516,7 @@ public final class NetworkChatService implements ChatService {
 
     private ConversationKey keyOf(ChatMessage m) {
         if (m.room() != null) return ConversationKey.room(m.room());
-        boolean mine = Names.key(m.from()).equals(Names.key(user));
+        boolean mine = Names.same(m.from(), user);
         return ConversationKey.direct(mine ? m.to() : m.from());
     }
 
@@ -546,7 +546,7 @@ public final class NetworkChatService implements ChatService {
             }
             List<ChatMessage> fresh = new ArrayList<>();
             for (ChatMessage m : page.messages()) {
-                if (Names.key(m.from()).equals(Names.key(user))) outbox.settle(m.id());
+                if (Names.same(m.from(), user)) outbox.settle(m.id());
                 if (current.accept(m.seq())) fresh.add(m);
             }
             if (!fresh.isEmpty()) listeners.forEach(l -> l.messages(key, fresh));

@@ -63,4 +63,9 @@ public final class Names {
         String folded = n.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         return Normalizer.normalize(folded, Normalizer.Form.NFKC);
     }
+
+    /** Whether two names belong to the same account ({@link #key} equality); false if either is null. */
+    public static boolean same(String a, String b) {
+        return a != null && b != null && key(a).equals(key(b));
+    }
 }

@@ -136,4 +136,12 @@ class NamesTest {
     void aNameCannotStartWithACombiningMark() {
         assertNotNull(Names.problem("\u0301abc", "user name"));
     }
+
+    @org.junit.jupiter.api.Test
+    void sameComparesNamesByTheirKeyAndNeverMatchesNull() {
+        org.junit.jupiter.api.Assertions.assertTrue(Names.same("Straße", "STRASSE"));
+        org.junit.jupiter.api.Assertions.assertFalse(Names.same("alice", "alicia"));
+        org.junit.jupiter.api.Assertions.assertFalse(Names.same(null, "alice"));
+        org.junit.jupiter.api.Assertions.assertFalse(Names.same("alice", null));
+    }
 }

@@ -419,7 +419,7 @@ public final class ChatViewModel implements ChatEvents {
         ChatMessage toNotify = null;
         int notifiable = 0;
         for (ChatMessage m : fresh) {
-            boolean own = Names.key(m.from()).equals(Names.key(me.get()));
+            boolean own = Names.same(m.from(), me.get());
             if (own) continue;
             if (selected.get() != c || !windowFocused.get()) c.addUnread();
             if (selected.get() == c && windowFocused.get()) c.markRead();
@@ -443,7 +443,7 @@ public final class ChatViewModel implements ChatEvents {
     @Override
     public void member(MemberEvent event) {
         find(ConversationKey.room(event.room())).ifPresent(c -> {
-            boolean known = c.members().stream().anyMatch(m -> same(m.user(), event.user()));
+            boolean known = c.members().stream().anyMatch(m -> Names.same(m.user(), event.user()));
             String what = event.event() == MemberChange.JOIN
                     ? (known ? " came online" : " joined the room")
                     : " left";
@@ -463,7 +463,7 @@ public final class ChatViewModel implements ChatEvents {
             List<Member> copy = new ArrayList<>(c.members());
             if (replaceStatus(copy, event)) c.setMembers(sorted(copy));
         }
-        if (same(event.user(), me.get()) && event.status() != Status.OFFLINE) status.set(event.status());
+        if (Names.same(event.user(), me.get()) && event.status() != Status.OFFLINE) status.set(event.status());
     }
 
     @Override
@@ -505,7 +505,7 @@ public final class ChatViewModel implements ChatEvents {
 
     private static boolean replaceStatus(List<Member> list, PresenceEvent event) {
         for (int i = 0; i < list.size(); i++) {
-            if (same(list.get(i).user(), event.user())) {
+            if (Names.same(list.get(i).user(), event.user())) {
                 list.set(i, list.get(i).withStatus(event.status()));
                 return true;
             }
@@ -522,10 +522,6 @@ public final class ChatViewModel implements ChatEvents {
 
     private static Member member(UserInfo info) {
         return new Member(info.user(), info.status(), info.role());
-    }
-
-    private static boolean same(String a, String b) {
-        return a != null && b != null && Names.key(a).equals(Names.key(b));
     }
 
     /** A mention is the user's name as a whole word, with or without a leading {@code @}. */

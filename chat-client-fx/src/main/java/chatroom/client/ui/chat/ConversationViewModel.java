@@ -236,7 +236,7 @@ public final class ConversationViewModel {
     }
 
     private void removePending(String id, String from) {
-        if (id == null || !Names.key(from).equals(Names.key(me))) return;
+        if (id == null || !Names.same(from, me)) return;
         for (int i = lines.size() - tail; i < lines.size(); i++) {
             if (id.equals(lines.get(i).id())) {
                 lines.remove(i);
@@ -271,12 +271,12 @@ public final class ConversationViewModel {
 
     private static boolean groups(ChatLine previous, ChatLine line) {
         return previous.isMessage() && line.isMessage()
-                && Names.key(previous.from()).equals(Names.key(line.from()))
+                && Names.same(previous.from(), line.from())
                 && Duration.between(previous.ts(), line.ts()).compareTo(GROUP_WINDOW) < 0;
     }
 
     private ChatLine toLine(ChatMessage m, boolean continued) {
-        boolean own = Names.key(m.from()).equals(Names.key(me));
+        boolean own = Names.same(m.from(), me);
         return new ChatLine(ChatLine.Kind.MESSAGE, m.seq(), m.id(), m.from(), m.text(), m.ts(), own, continued);
     }
 }
