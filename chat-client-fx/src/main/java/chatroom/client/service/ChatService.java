@@ -77,4 +77,10 @@ public interface ChatService {
     CompletableFuture<List<BanInfo>> bans();
 
     CompletableFuture<Void> role(String user, Role role);
+
+    /**
+     * Changes the logged-in user's password; fails with the server's sentence (wrong current
+     * password, too weak). On success the service also uses the new password when it reconnects.
+     */
+    CompletableFuture<Void> changePassword(String oldPassword, String newPassword);
 }

@@ -33,6 +33,8 @@ import chatroom.common.protocol.LoginRequest;
 import chatroom.common.protocol.MemberEvent;
 import chatroom.common.protocol.Ok;
 import chatroom.common.protocol.PartRequest;
+import chatroom.common.protocol.PasswordRequest;
+import chatroom.common.protocol.InvalidMessageException;
 import chatroom.common.protocol.Pong;
 import chatroom.common.protocol.PongRequest;
 import chatroom.common.protocol.PresenceEvent;
@@ -689,5 +691,20 @@ public final class NetworkChatService implements ChatService {
     @Override
     public CompletableFuture<Void> role(String target, Role newRole) {
         return request(id -> new RoleRequest(id, target, newRole), Ok.class).thenApply(ok -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> changePassword(String oldPassword, String newPassword) {
+        PasswordRequest change;
+        try {
+            change = new PasswordRequest(null, oldPassword, newPassword);
+        } catch (InvalidMessageException e) {
+            return CompletableFuture.failedFuture(RequestFailedException.local(e.getMessage()));
+        }
+        return request(id -> new PasswordRequest(id, change.old(), change.newPassword()), Ok.class).thenApply(ok -> {
+            // A reconnect must log in with the password that now works.
+            password = newPassword;
+            return null;
+        });
     }
 }

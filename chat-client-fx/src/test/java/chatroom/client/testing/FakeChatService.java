@@ -178,4 +178,9 @@ public final class FakeChatService implements ChatService {
     public CompletableFuture<Void> role(String user, Role role) {
         return call("role", user, role);
     }
+
+    @Override
+    public CompletableFuture<Void> changePassword(String oldPassword, String newPassword) {
+        return call("changePassword", oldPassword, newPassword);
+    }
 }

@@ -11,6 +11,10 @@ public record PasswordRequest(String id, String old, @SerializedName("new") Stri
     public PasswordRequest {
         id = Fields.id(id);
         Fields.required(old, "old");
+        if (old.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > RegisterRequest.MAX_PASSWORD_BYTES) {
+            // No password that long was ever accepted, and hashing it would only cost the server time.
+            throw new InvalidMessageException(ErrorCode.BAD_REQUEST, "Passwords are at most " + RegisterRequest.MAX_PASSWORD_BYTES + " bytes long.");
+        }
         Passwords.check(newPassword, "new");
     }
 
