@@ -2,6 +2,7 @@ package chatroom.client.settings;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import chatroom.common.tls.Fingerprint;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -16,10 +17,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -34,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Loading never fails: a missing file gives the defaults, and a bad value falls back to that
  * setting's default with a warning, because a hand-edited or half-written file must not keep the
- * client from starting. Saving replaces the file atomically, so a crash mid-save leaves the previous
+ * client from starting. A damaged pinned certificate is dropped the same way, which costs only a
+ * question: the user is asked to confirm that server's certificate again, as on first use. Saving replaces the file atomically, so a crash mid-save leaves the previous
  * settings intact. Instances hold no state besides the folder and may be shared between threads;
  * concurrent saves do not corrupt the file, the last one wins.
  */
@@ -50,7 +54,10 @@ public final class SettingsStore {
 
     private static final Logger log = LoggerFactory.getLogger(SettingsStore.class);
     // Host and port are separate keys because "host:port" cannot be split reliably for IPv6 literals.
-    private static final Pattern RECENT_KEY = Pattern.compile("recent\\.(\\d{1,3})\\.(host|port|user)");
+    private static final Pattern RECENT_KEY = Pattern.compile("recent\\.(\\d{1,3})\\.(host|port|user|plain)");
+    // More digits than for recent servers: pins are not capped, so no index may be too long to be read back.
+    private static final Pattern PINNED_KEY = Pattern.compile("pinned\\.(\\d{1,9})\\.(host|port|sha256)");
+    private static final String ASK_AGAIN = "you will be asked to confirm that server's certificate again";
 
     private final Path directory;
     private final Path file;
@@ -167,18 +174,13 @@ public final class SettingsStore {
                 values.get(WINDOW_WIDTH, defaults.windowWidth(), SettingsStore::parseSize),
                 values.get(WINDOW_HEIGHT, defaults.windowHeight(), SettingsStore::parseSize),
                 values.get(AWAY_AFTER_MINUTES, defaults.awayAfterMinutes(), SettingsStore::parseAwayMinutes),
-                values.get(NOTIFICATIONS, defaults.notifications(), SettingsStore::parseBoolean));
+                values.get(NOTIFICATIONS, defaults.notifications(), SettingsStore::parseBoolean),
+                pinnedServers(properties, values));
     }
 
-    // Indices are collected rather than counted up from 0, so a hand-deleted entry does not hide the later ones.
     private List<ServerEntry> recentServers(Properties properties, Values values) {
-        SortedSet<Integer> indices = new TreeSet<>();
-        for (String key : properties.stringPropertyNames()) {
-            Matcher m = RECENT_KEY.matcher(key);
-            if (m.matches()) indices.add(Integer.parseInt(m.group(1)));
-        }
         List<ServerEntry> servers = new ArrayList<>();
-        for (int i : indices) {
+        for (int i : indices(properties, RECENT_KEY)) {
             String hostKey = recentKey(i, "host");
             String portKey = recentKey(i, "port");
             List<String> missing = Stream.of(hostKey, portKey).filter(k -> !properties.containsKey(k)).toList();
@@ -192,8 +194,9 @@ public final class SettingsStore {
             if (host == null || port == null) continue;
             // Unlike the other values the user name is not stripped: the writer escapes spaces, so it round-trips exactly.
             String user = properties.getProperty(recentKey(i, "user"), "");
+            boolean plain = values.get(recentKey(i, "plain"), false, SettingsStore::parseBoolean);
             try {
-                servers.add(new ServerEntry(host, port, user));
+                servers.add(new ServerEntry(host, port, user, plain));
             } catch (IllegalArgumentException e) {
                 // ServerEntry has the last word on hosts (e.g. "[]" is blank once unbracketed); loading must not throw.
                 log.warn("Ignoring {} in the settings file {}: {} Dropping this recent server.", hostKey, file, e.getMessage());
@@ -202,8 +205,60 @@ public final class SettingsStore {
         return servers;
     }
 
+    // Like the recent servers, but every problem is reported with what it costs: the user will have to
+    // confirm the certificate again. A second pin for the same server is dropped, with a warning, so a
+    // hand-added line can never quietly override (or be mistaken for) the pin the user accepted.
+    private List<PinnedServer> pinnedServers(Properties properties, Values values) {
+        List<PinnedServer> pins = new ArrayList<>();
+        Set<String> pinned = new HashSet<>();
+        for (int i : indices(properties, PINNED_KEY)) {
+            String hostKey = pinnedKey(i, "host");
+            String portKey = pinnedKey(i, "port");
+            String sha256Key = pinnedKey(i, "sha256");
+            List<String> missing = Stream.of(hostKey, portKey, sha256Key).filter(k -> !properties.containsKey(k)).toList();
+            if (!missing.isEmpty()) {
+                log.warn("Ignoring a pinned certificate in the settings file {}: {} missing; {}.",
+                        file, String.join(" and ", missing) + (missing.size() == 1 ? " is" : " are"), ASK_AGAIN);
+                continue;
+            }
+            String host = values.getOrSkip(hostKey, SettingsStore::parseHost, ASK_AGAIN);
+            Integer port = values.getOrSkip(portKey, SettingsStore::parsePort, ASK_AGAIN);
+            Fingerprint fingerprint = values.getOrSkip(sha256Key, SettingsStore::parseFingerprint, ASK_AGAIN);
+            if (host == null || port == null || fingerprint == null) continue;
+            PinnedServer pin;
+            try {
+                pin = new PinnedServer(host, port, fingerprint);
+            } catch (IllegalArgumentException e) {
+                log.warn("Ignoring {} in the settings file {}: {} You will be asked to confirm that server's "
+                        + "certificate again.", hostKey, file, e.getMessage());
+                continue;
+            }
+            if (!pinned.add(Hosts.key(pin.host(), pin.port()))) {
+                log.warn("Ignoring {} in the settings file {}: an earlier entry already pins {}, and that one is kept.",
+                        hostKey, file, pin.label());
+                continue;
+            }
+            pins.add(pin);
+        }
+        return pins;
+    }
+
+    // Indices are collected rather than counted up from 0, so a hand-deleted entry does not hide the later ones.
+    private static SortedSet<Integer> indices(Properties properties, Pattern keys) {
+        SortedSet<Integer> indices = new TreeSet<>();
+        for (String key : properties.stringPropertyNames()) {
+            Matcher m = keys.matcher(key);
+            if (m.matches()) indices.add(Integer.parseInt(m.group(1)));
+        }
+        return indices;
+    }
+
     private static String recentKey(int index, String field) {
         return "recent." + index + "." + field;
+    }
+
+    private static String pinnedKey(int index, String field) {
+        return "pinned." + index + "." + field;
     }
 
     /** Parses one value; throws IllegalArgumentException with a reason a user can act on. */
@@ -226,7 +281,12 @@ public final class SettingsStore {
 
         /** For a recent server's host or port: a bad one drops that server, there is no default. */
         <T> T getOrSkip(String key, Parser<T> parser) {
-            return parse(key, null, parser, "dropping this recent server");
+            return getOrSkip(key, parser, "dropping this recent server");
+        }
+
+        /** For a part of an entry without a default; {@code consequence} tells the user what dropping it costs. */
+        <T> T getOrSkip(String key, Parser<T> parser, String consequence) {
+            return parse(key, null, parser, consequence);
         }
 
         private <T> T parse(String key, T fallback, Parser<T> parser, String consequence) {
@@ -281,6 +341,16 @@ public final class SettingsStore {
         return value;
     }
 
+    // Fingerprint.parse also takes the grouped and colon forms, so a fingerprint pasted from the server's
+    // output by hand is accepted; its own message ends in a full stop, which would clash with the warning's.
+    private static Fingerprint parseFingerprint(String value) {
+        try {
+            return Fingerprint.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a SHA-256 fingerprint (64 hex digits)");
+        }
+    }
+
     private static int parsePort(String value) {
         int port = parseInt(value);
         if (port < 1 || port > 65_535) throw new IllegalArgumentException(port + " is not a port (1 to 65535)");
@@ -319,6 +389,19 @@ public final class SettingsStore {
                 line(out, recentKey(i, "host"), server.host());
                 line(out, recentKey(i, "port"), Integer.toString(server.port()));
                 line(out, recentKey(i, "user"), server.user());
+                // Only when set, so the usual file stays as short as before and older clients see nothing new.
+                if (server.plain()) line(out, recentKey(i, "plain"), "true");
+            }
+        }
+        if (!settings.pinnedServers().isEmpty()) {
+            out.append('\n').append("# Servers whose certificate you accepted (SHA-256 fingerprints). ")
+                    .append("Delete an entry to be asked again.\n");
+            List<PinnedServer> pins = settings.pinnedServers();
+            for (int i = 0; i < pins.size(); i++) {
+                PinnedServer pin = pins.get(i);
+                line(out, pinnedKey(i, "host"), pin.host());
+                line(out, pinnedKey(i, "port"), Integer.toString(pin.port()));
+                line(out, pinnedKey(i, "sha256"), pin.fingerprint().hex());
             }
         }
         return out.toString();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chatroom.common.tls.Fingerprint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,11 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The defaults, the recent-server list and the limits on window size and away delay. */
+/** The defaults, the recent-server list, the pinned certificates and the limits on window size and away delay. */
 class ClientSettingsTest {
 
     private static ServerEntry server(String host) {
         return new ServerEntry(host, 7447, "alice");
+    }
+
+    private static Fingerprint fp(char digit) {
+        return new Fingerprint(String.valueOf(digit).repeat(64));
     }
 
     private static List<String> hosts(ClientSettings settings) {
@@ -34,6 +39,8 @@ class ClientSettingsTest {
         assertEquals(5, d.awayAfterMinutes());
         assertTrue(d.notifications());
         assertEquals(Optional.empty(), d.lastServer());
+        assertEquals(List.of(), d.pinnedServers());
+        assertEquals(Optional.empty(), d.pinFor("localhost", 7447));
     }
 
     @Test
@@ -87,7 +94,7 @@ class ClientSettingsTest {
         given.add(new ServerEntry("dup", 1, "newer"));
         given.add(new ServerEntry("DUP", 1, "older"));
         IntStream.range(0, 10).forEach(i -> given.add(server("h" + i)));
-        ClientSettings s = new ClientSettings(given, Theme.DARK, 1100, 720, 5, true);
+        ClientSettings s = new ClientSettings(given, Theme.DARK, 1100, 720, 5, true, List.of());
         assertEquals(8, s.recentServers().size());
         assertEquals(new ServerEntry("dup", 1, "newer"), s.recentServers().getFirst());
         assertEquals(List.of("dup", "h0", "h1", "h2", "h3", "h4", "h5", "h6"), hosts(s));
@@ -96,7 +103,7 @@ class ClientSettingsTest {
     @Test
     void theRecentServerListCannotBeChangedFromOutside() {
         List<ServerEntry> given = new ArrayList<>(List.of(server("a")));
-        ClientSettings s = new ClientSettings(given, Theme.LIGHT, 1100, 720, 5, true);
+        ClientSettings s = new ClientSettings(given, Theme.LIGHT, 1100, 720, 5, true, List.of());
         given.add(server("b"));
         assertEquals(1, s.recentServers().size());
         assertThrows(UnsupportedOperationException.class, () -> s.recentServers().add(server("c")));
@@ -138,17 +145,131 @@ class ClientSettingsTest {
     @Test
     void eachWitherChangesOnlyItsOwnSetting() {
         ClientSettings d = ClientSettings.defaults();
-        assertEquals(new ClientSettings(List.of(), Theme.DARK, 1100, 720, 5, true), d.withTheme(Theme.DARK));
-        assertEquals(new ClientSettings(List.of(), Theme.LIGHT, 1100, 720, 5, false), d.withNotifications(false));
-        assertEquals(new ClientSettings(List.of(), Theme.LIGHT, 1100, 720, 0, true), d.withAwayAfterMinutes(0));
-        assertEquals(new ClientSettings(List.of(), Theme.LIGHT, 800, 600, 5, true), d.withWindowSize(800, 600));
+        assertEquals(new ClientSettings(List.of(), Theme.DARK, 1100, 720, 5, true, List.of()), d.withTheme(Theme.DARK));
+        assertEquals(new ClientSettings(List.of(), Theme.LIGHT, 1100, 720, 5, false, List.of()), d.withNotifications(false));
+        assertEquals(new ClientSettings(List.of(), Theme.LIGHT, 1100, 720, 0, true, List.of()), d.withAwayAfterMinutes(0));
+        assertEquals(new ClientSettings(List.of(), Theme.LIGHT, 800, 600, 5, true, List.of()), d.withWindowSize(800, 600));
         assertFalse(d.withNotifications(false).notifications());
+    }
+
+    @Test
+    void usingAServerAgainUpdatesItsPlainFlag() {
+        ClientSettings s = ClientSettings.defaults()
+                .withServerUsed(new ServerEntry("lan-box", 7447, "alice", true))
+                .withServerUsed(new ServerEntry("LAN-box", 7447, "alice"));
+        assertEquals(List.of(new ServerEntry("LAN-box", 7447, "alice", false)), s.recentServers());
+    }
+
+    @Test
+    void aPinnedFingerprintIsFoundForItsServer() {
+        ClientSettings s = ClientSettings.defaults().withPin("chat.example.org", 7447, fp('A'));
+        assertEquals(Optional.of(fp('A')), s.pinFor("chat.example.org", 7447));
+        assertEquals(List.of(new PinnedServer("chat.example.org", 7447, fp('A'))), s.pinnedServers());
+    }
+
+    @Test
+    void pinForIgnoresHostCaseAndIpv6BracketsButNotThePort() {
+        ClientSettings s = ClientSettings.defaults()
+                .withPin("Chat.Example.ORG", 7447, fp('A'))
+                .withPin("fe80::1", 7447, fp('B'));
+        assertEquals(Optional.of(fp('A')), s.pinFor("chat.example.org", 7447));
+        assertEquals(Optional.of(fp('A')), s.pinFor("CHAT.EXAMPLE.ORG", 7447));
+        assertEquals(Optional.empty(), s.pinFor("chat.example.org", 7448));
+        assertEquals(Optional.empty(), s.pinFor("other.example.org", 7447));
+        assertEquals(Optional.of(fp('B')), s.pinFor("[FE80::1]", 7447));
+    }
+
+    @Test
+    void theSameHostOnTwoPortsHasTwoSeparatePins() {
+        ClientSettings s = ClientSettings.defaults()
+                .withPin("host", 7447, fp('A'))
+                .withPin("host", 7448, fp('B'));
+        assertEquals(Optional.of(fp('A')), s.pinFor("host", 7447));
+        assertEquals(Optional.of(fp('B')), s.pinFor("host", 7448));
+    }
+
+    @Test
+    void pinningAgainReplacesTheOldFingerprintInsteadOfAddingASecondPin() {
+        ClientSettings s = ClientSettings.defaults()
+                .withPin("chat.example.org", 7447, fp('A'))
+                .withPin("other", 7447, fp('C'))
+                .withPin("CHAT.example.org", 7447, fp('B'));
+        assertEquals(Optional.of(fp('B')), s.pinFor("chat.example.org", 7447));
+        assertEquals(List.of(new PinnedServer("other", 7447, fp('C')), new PinnedServer("CHAT.example.org", 7447, fp('B'))),
+                s.pinnedServers());
+    }
+
+    @Test
+    void withoutPinForgetsOnlyThatServer() {
+        ClientSettings s = ClientSettings.defaults()
+                .withPin("host", 7447, fp('A'))
+                .withPin("host", 7448, fp('B'))
+                .withPin("other", 7447, fp('C'))
+                .withoutPin("HOST", 7447);
+        assertEquals(Optional.empty(), s.pinFor("host", 7447));
+        assertEquals(Optional.of(fp('B')), s.pinFor("host", 7448));
+        assertEquals(Optional.of(fp('C')), s.pinFor("other", 7447));
+        assertEquals(2, s.pinnedServers().size());
+    }
+
+    @Test
+    void withoutPinForAServerThatIsNotPinnedChangesNothing() {
+        ClientSettings s = ClientSettings.defaults().withPin("host", 7447, fp('A'));
+        assertEquals(s, s.withoutPin("elsewhere", 7447));
+        assertEquals(s, s.withoutPin("  ", 7447));
+    }
+
+    @Test
+    void aPinForABlankHostOrImpossiblePortIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> ClientSettings.defaults().withPin(" [] ", 7447, fp('A')));
+        assertThrows(IllegalArgumentException.class, () -> ClientSettings.defaults().withPin("host", 0, fp('A')));
+        assertThrows(NullPointerException.class, () -> ClientSettings.defaults().withPin("host", 7447, null));
+    }
+
+    @Test
+    void theConstructorKeepsTheFirstPinForAServerAndDropsLaterOnes() {
+        List<PinnedServer> given = List.of(new PinnedServer("host", 1, fp('A')), new PinnedServer("other", 1, fp('C')),
+                new PinnedServer("HOST", 1, fp('B')));
+        ClientSettings s = new ClientSettings(List.of(), Theme.LIGHT, 1100, 720, 5, true, given);
+        assertEquals(given.subList(0, 2), s.pinnedServers());
+        assertEquals(Optional.of(fp('A')), s.pinFor("host", 1));
+    }
+
+    @Test
+    void pinsAreNeverCappedBecauseAForgottenPinWouldWeakenTheCheck() {
+        ClientSettings s = ClientSettings.defaults();
+        for (int i = 0; i < 500; i++) s = s.withPin("host" + i, 7447, fp('A'));
+        s = s.withServerUsed(server("x")).withTheme(Theme.DARK);
+        assertEquals(500, s.pinnedServers().size());
+        assertEquals(Optional.of(fp('A')), s.pinFor("host0", 7447));
+    }
+
+    @Test
+    void theWithersKeepThePins() {
+        ClientSettings pinned = ClientSettings.defaults().withPin("host", 7447, fp('A'));
+        List<PinnedServer> pins = pinned.pinnedServers();
+        assertEquals(pins, pinned.withServerUsed(server("a")).pinnedServers());
+        assertEquals(pins, pinned.withTheme(Theme.DARK).pinnedServers());
+        assertEquals(pins, pinned.withWindowSize(800, 600).pinnedServers());
+        assertEquals(pins, pinned.withAwayAfterMinutes(0).pinnedServers());
+        assertEquals(pins, pinned.withNotifications(false).pinnedServers());
+    }
+
+    @Test
+    void thePinListCannotBeChangedFromOutside() {
+        List<PinnedServer> given = new ArrayList<>(List.of(new PinnedServer("a", 1, fp('A'))));
+        ClientSettings s = new ClientSettings(List.of(), Theme.LIGHT, 1100, 720, 5, true, given);
+        given.add(new PinnedServer("b", 1, fp('B')));
+        assertEquals(1, s.pinnedServers().size());
+        assertThrows(UnsupportedOperationException.class, () -> s.pinnedServers().add(new PinnedServer("c", 1, fp('C'))));
     }
 
     @Test
     void nullsAreRejected() {
         assertThrows(NullPointerException.class, () -> ClientSettings.defaults().withTheme(null));
         assertThrows(NullPointerException.class, () -> ClientSettings.defaults().withServerUsed(null));
-        assertThrows(NullPointerException.class, () -> new ClientSettings(null, Theme.LIGHT, 1100, 720, 5, true));
+        assertThrows(NullPointerException.class, () -> new ClientSettings(null, Theme.LIGHT, 1100, 720, 5, true, List.of()));
+        assertThrows(NullPointerException.class, () -> new ClientSettings(List.of(), Theme.LIGHT, 1100, 720, 5, true, null));
+        assertThrows(NullPointerException.class, () -> ClientSettings.defaults().pinFor(null, 7447));
     }
 }

@@ -58,6 +58,24 @@ class ServerEntryTest {
     }
 
     @Test
+    void theThreeArgumentConstructorMeansATlsConnection() {
+        assertFalse(new ServerEntry("host", 7447, "alice").plain());
+        assertEquals(new ServerEntry("host", 7447, "alice", false), new ServerEntry("host", 7447, "alice"));
+        assertTrue(new ServerEntry("host", 7447, "alice", true).plain());
+    }
+
+    @Test
+    void thePlainFlagDoesNotMakeItAnotherServer() {
+        assertTrue(new ServerEntry("host", 7447, "alice", true).sameServerAs(new ServerEntry("HOST", 7447, "bob", false)));
+        assertFalse(new ServerEntry("host", 7447, "alice", true).sameServerAs(new ServerEntry("host", 7448, "alice", true)));
+    }
+
+    @Test
+    void thePlainFlagIsNotPartOfTheLabel() {
+        assertEquals("host:7447", new ServerEntry("host", 7447, "", true).label());
+    }
+
+    @Test
     void theSameServerIgnoresHostCaseAndUserButNotPort() {
         ServerEntry entry = new ServerEntry("Chat.Example.ORG", 7447, "alice");
         assertTrue(entry.sameServerAs(new ServerEntry("chat.example.org", 7447, "bob")));

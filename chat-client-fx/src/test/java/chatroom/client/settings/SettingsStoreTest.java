@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import chatroom.common.tls.Fingerprint;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -58,15 +60,43 @@ class SettingsStoreTest {
         assertTrue(about.getFirst().contains(store.file().toString()), () -> "names the file: " + about.getFirst());
     }
 
+    private static final Fingerprint FP_A = new Fingerprint("A".repeat(64));
+    private static final Fingerprint FP_B = new Fingerprint("0123456789ABCDEF".repeat(4));
+    private static final Fingerprint FP_C = new Fingerprint("C".repeat(64));
+
     private static ClientSettings everythingChanged() {
         return ClientSettings.defaults()
                 .withServerUsed(new ServerEntry("chat.example.org", 7447, "alice"))
-                .withServerUsed(new ServerEntry("192.168.1.20", 9000, ""))
+                .withServerUsed(new ServerEntry("192.168.1.20", 9000, "", true))
                 .withServerUsed(new ServerEntry("fe80::1", 7447, "Jürgen Ødegård"))
                 .withTheme(Theme.DARK)
                 .withWindowSize(1280.5, 800)
                 .withAwayAfterMinutes(0)
-                .withNotifications(false);
+                .withNotifications(false)
+                .withPin("chat.example.org", 7447, FP_A)
+                .withPin("fe80::1", 7447, FP_B)
+                .withPin("chat.example.org", 7448, FP_C);
+    }
+
+    /** Three well-formed pins around whatever {@code damage} puts in between, as pinned.1. */
+    private ClientSettings loadWithDamagedPin(String damage) throws IOException {
+        return loadFile("pinned.0.host = good.example.org\npinned.0.port = 7447\npinned.0.sha256 = " + FP_A.hex() + "\n"
+                + damage
+                + "pinned.2.host = also-good\npinned.2.port = 1\npinned.2.sha256 = " + FP_C.hex() + "\n"
+                + "theme = dark\n");
+    }
+
+    private void assertOnlyTheGoodPinsLoaded(ClientSettings loaded) {
+        assertEquals(List.of(new PinnedServer("good.example.org", 7447, FP_A), new PinnedServer("also-good", 1, FP_C)),
+                loaded.pinnedServers());
+        assertEquals(Theme.DARK, loaded.theme());
+    }
+
+    private void assertOneAskAgainWarningNaming(String key) {
+        assertOneWarningNaming(key);
+        String warning = log.warnings().stream().filter(w -> w.contains(key)).findFirst().orElseThrow();
+        assertTrue(warning.contains("confirm that server's certificate again"), warning);
+        assertEquals(1, log.warnings().size(), () -> "only the damaged pin: " + log.warnings());
     }
 
     @Test
@@ -87,6 +117,168 @@ class SettingsStoreTest {
         ClientSettings loaded = store.load();
         assertEquals(saved, loaded);
         assertEquals(new ServerEntry("fe80::1", 7447, "Jürgen Ødegård"), loaded.lastServer().orElseThrow());
+        assertTrue(loaded.recentServers().get(1).plain());
+        assertFalse(loaded.recentServers().get(2).plain());
+        assertEquals(3, loaded.pinnedServers().size());
+        assertEquals(List.of(), log.warnings());
+    }
+
+    @Test
+    void pinsComeBackForTheirOwnServerAndPortOnly() throws IOException {
+        store.save(everythingChanged());
+        ClientSettings loaded = store.load();
+        assertEquals(Optional.of(FP_A), loaded.pinFor("CHAT.example.org", 7447));
+        assertEquals(Optional.of(FP_C), loaded.pinFor("chat.example.org", 7448));
+        assertEquals(Optional.empty(), loaded.pinFor("chat.example.org", 7449));
+    }
+
+    @Test
+    void anIpv6PinSurvivesASaveAndLoadAndIsFoundWithOrWithoutBrackets() throws IOException {
+        store.save(ClientSettings.defaults().withPin("[2001:db8::7]", 7447, FP_B));
+        assertTrue(Files.readString(store.file(), UTF_8).contains("pinned.0.host = 2001:db8::7\n"));
+        ClientSettings loaded = store.load();
+        assertEquals(Optional.of(FP_B), loaded.pinFor("2001:DB8::7", 7447));
+        assertEquals(Optional.of(FP_B), loaded.pinFor("[2001:db8::7]", 7447));
+        assertEquals("[2001:db8::7]:7447", loaded.pinnedServers().getFirst().label());
+    }
+
+    @Test
+    void aReplacedOrRemovedPinStaysThatWayAfterSaving() throws IOException {
+        store.save(everythingChanged());
+        store.save(store.load().withPin("chat.example.org", 7447, FP_C).withoutPin("fe80::1", 7447));
+        ClientSettings loaded = store.load();
+        assertEquals(Optional.of(FP_C), loaded.pinFor("chat.example.org", 7447));
+        assertEquals(Optional.empty(), loaded.pinFor("fe80::1", 7447));
+        assertEquals(2, loaded.pinnedServers().size());
+    }
+
+    @Test
+    void manyPinsAllSurviveBecausePinsAreNeverCapped() throws IOException {
+        ClientSettings many = ClientSettings.defaults();
+        for (int i = 0; i < 1200; i++) many = many.withPin("host" + i, 7447, FP_A);
+        store.save(many);
+        ClientSettings loaded = store.load();
+        assertEquals(1200, loaded.pinnedServers().size());
+        assertEquals(Optional.of(FP_A), loaded.pinFor("host1199", 7447));
+        assertEquals(List.of(), log.warnings());
+    }
+
+    @Test
+    void pinsAreWrittenAsHostPortAndBareHexUnderAnExplanation() throws IOException {
+        store.save(ClientSettings.defaults().withPin("chat.example.org", 7447, FP_B));
+        String text = Files.readString(store.file(), UTF_8);
+        assertTrue(text.contains("# Servers whose certificate you accepted (SHA-256 fingerprints). "
+                + "Delete an entry to be asked again.\n"
+                + "pinned.0.host = chat.example.org\n"
+                + "pinned.0.port = 7447\n"
+                + "pinned.0.sha256 = 0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF\n"), text);
+    }
+
+    @Test
+    void withoutPinsTheFileHasNoPinSection() throws IOException {
+        store.save(ClientSettings.defaults());
+        assertFalse(Files.readString(store.file(), UTF_8).contains("pinned"));
+    }
+
+    @Test
+    void thePlainFlagIsWrittenOnlyForPlainServers() throws IOException {
+        store.save(ClientSettings.defaults()
+                .withServerUsed(new ServerEntry("tls-box", 7447, "alice"))
+                .withServerUsed(new ServerEntry("plain-box", 7447, "alice", true)));
+        String text = Files.readString(store.file(), UTF_8);
+        assertTrue(text.contains("recent.0.host = plain-box\n"), text);
+        assertTrue(text.contains("recent.0.plain = true\n"), text);
+        assertFalse(text.contains("recent.1.plain"), text);
+    }
+
+    @Test
+    void aMissingPlainFlagMeansTls() throws IOException {
+        ClientSettings loaded = loadFile("recent.0.host = old\nrecent.0.port = 7447\nrecent.0.user = alice\n");
+        assertEquals(List.of(new ServerEntry("old", 7447, "alice", false)), loaded.recentServers());
+        assertEquals(List.of(), log.warnings());
+    }
+
+    @Test
+    void aPlainFlagInAnyCaseIsRead() throws IOException {
+        ClientSettings loaded = loadFile("recent.0.host = box\nrecent.0.port = 7447\nrecent.0.plain =  TRUE \n");
+        assertTrue(loaded.lastServer().orElseThrow().plain());
+    }
+
+    @Test
+    void anInvalidPlainFlagMeansTlsWithAWarningAndKeepsTheServer() throws IOException {
+        ClientSettings loaded = loadFile("recent.0.host = box\nrecent.0.port = 7447\nrecent.0.plain = yes\n");
+        assertEquals(List.of(new ServerEntry("box", 7447, "", false)), loaded.recentServers());
+        assertOneWarningNaming("recent.0.plain");
+        assertEquals(1, log.warnings().size(), () -> log.warnings().toString());
+    }
+
+    // Each is pinned.1 with one thing wrong: no host, no port, no fingerprint, a port out of range or not a
+    // number, a fingerprint too short, not hex or empty, a host blank once unbracketed, an empty host.
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "pinned.1.port = 7447\npinned.1.sha256 = BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB\n",
+            "pinned.1.host = bad\npinned.1.sha256 = BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB\n",
+            "pinned.1.host = bad\npinned.1.port = 7447\n",
+            "pinned.1.host = bad\npinned.1.port = 99999\npinned.1.sha256 = BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB\n",
+            "pinned.1.host = bad\npinned.1.port = seven\npinned.1.sha256 = BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB\n",
+            "pinned.1.host = bad\npinned.1.port = 7447\npinned.1.sha256 = BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB\n",
+            "pinned.1.host = bad\npinned.1.port = 7447\npinned.1.sha256 = GGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGG\n",
+            "pinned.1.host = bad\npinned.1.port = 7447\npinned.1.sha256 =\n",
+            "pinned.1.host = []\npinned.1.port = 7447\npinned.1.sha256 = BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB\n",
+            "pinned.1.host =\npinned.1.port = 7447\npinned.1.sha256 = BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB\n"})
+    void aDamagedPinIsSkippedWithAWarningWhileTheRestLoads(String damage) throws IOException {
+        ClientSettings loaded = loadWithDamagedPin(damage);
+        assertOnlyTheGoodPinsLoaded(loaded);
+        assertEquals(Optional.empty(), loaded.pinFor("bad", 7447));
+        assertEquals(1, log.warnings().size(), () -> log.warnings().toString());
+        assertTrue(log.warnings().getFirst().contains("pinned.1."), log.warnings()::toString);
+        assertTrue(log.warnings().getFirst().contains("confirm that server's certificate again"), log.warnings()::toString);
+        assertTrue(log.warnings().getFirst().contains(store.file().toString()), log.warnings()::toString);
+    }
+
+    @Test
+    void theWarningForABadFingerprintNamesItsKey() throws IOException {
+        assertOnlyTheGoodPinsLoaded(loadWithDamagedPin("pinned.1.host = bad\npinned.1.port = 7447\npinned.1.sha256 = nope\n"));
+        assertOneAskAgainWarningNaming("pinned.1.sha256");
+    }
+
+    @Test
+    void theWarningForAMissingFingerprintNamesItsKey() throws IOException {
+        assertOnlyTheGoodPinsLoaded(loadWithDamagedPin("pinned.1.host = bad\npinned.1.port = 7447\n"));
+        assertOneAskAgainWarningNaming("pinned.1.sha256");
+    }
+
+    @Test
+    void theWarningForABadPortNamesItsKey() throws IOException {
+        assertOnlyTheGoodPinsLoaded(loadWithDamagedPin(
+                "pinned.1.host = bad\npinned.1.port = 0\npinned.1.sha256 = " + FP_B.hex() + "\n"));
+        assertOneAskAgainWarningNaming("pinned.1.port");
+    }
+
+    @Test
+    void aFingerprintPastedInTheGroupedOrColonFormIsAccepted() throws IOException {
+        ClientSettings loaded = loadFile("pinned.0.host = a\npinned.0.port = 1\npinned.0.sha256 = " + FP_B + "\n"
+                + "pinned.1.host = b\npinned.1.port = 1\npinned.1.sha256 = " + FP_B.colonSeparated().toLowerCase() + "\n");
+        assertEquals(Optional.of(FP_B), loaded.pinFor("a", 1));
+        assertEquals(Optional.of(FP_B), loaded.pinFor("b", 1));
+        assertEquals(List.of(), log.warnings());
+    }
+
+    @Test
+    void aSecondPinForTheSameServerIsIgnoredWithAWarningAndTheFirstKept() throws IOException {
+        ClientSettings loaded = loadFile("pinned.0.host = box\npinned.0.port = 7447\npinned.0.sha256 = " + FP_A.hex() + "\n"
+                + "pinned.1.host = BOX\npinned.1.port = 7447\npinned.1.sha256 = " + FP_C.hex() + "\n");
+        assertEquals(List.of(new PinnedServer("box", 7447, FP_A)), loaded.pinnedServers());
+        assertOneWarningNaming("pinned.1.host");
+        assertEquals(1, log.warnings().size(), () -> log.warnings().toString());
+    }
+
+    @Test
+    void aGapInThePinNumberingDoesNotHideLaterPins() throws IOException {
+        ClientSettings loaded = loadFile("pinned.3.host = third\npinned.3.port = 3\npinned.3.sha256 = " + FP_C.hex() + "\n"
+                + "pinned.0.host = first\npinned.0.port = 1\npinned.0.sha256 = " + FP_A.hex() + "\n");
+        assertEquals(List.of(new PinnedServer("first", 1, FP_A), new PinnedServer("third", 3, FP_C)),
+                loaded.pinnedServers());
         assertEquals(List.of(), log.warnings());
     }
 
@@ -304,6 +496,7 @@ class SettingsStoreTest {
         store.save(ClientSettings.defaults().withTheme(Theme.DARK));
         assertEquals(ClientSettings.defaults().withTheme(Theme.DARK), store.load());
         assertFalse(Files.readString(store.file(), UTF_8).contains("recent."), "old recent servers are gone");
+        assertFalse(Files.readString(store.file(), UTF_8).contains("pinned."), "old pins are gone");
     }
 
     @Test
