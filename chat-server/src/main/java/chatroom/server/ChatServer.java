@@ -24,7 +24,12 @@ import chatroom.server.store.ChannelStore;
 import chatroom.server.store.DataFolderLock;
 import chatroom.server.store.Database;
 import chatroom.server.store.MessageStore;
+import chatroom.common.tls.Fingerprint;
+import chatroom.server.tls.ServerCertificates;
+import chatroom.server.tls.ServerCredentials;
+import chatroom.server.tls.ServerTls;
 import java.io.IOException;
+import java.util.Optional;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -65,6 +70,7 @@ public final class ChatServer implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread acceptor;
+    private final ServerTls tls;
 
     private ChatServer(ServerConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -95,10 +101,11 @@ public final class ChatServer implements AutoCloseable {
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("timers").daemon().factory());
         this.hello = new Hello(1, config.serverName() + " " + Version.current(), config.motd());
         try {
+            this.tls = config.tls().enabled() ? startTls(config, clock) : null;
             serverSocket = new ServerSocket();
             serverSocket.setReuseAddress(true);
             serverSocket.bind(new InetSocketAddress(config.host(), config.port()), 1024);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             timers.shutdownNow();
             database.close();
             folderLock.close();
@@ -108,6 +115,25 @@ public final class ChatServer implements AutoCloseable {
         acceptor = Thread.ofPlatform().name("acceptor").start(this::acceptLoop);
         log.info("Chatroom server {} listening on {}:{} (data in {})", Version.current(), config.host(), port(),
                 config.dataDir().toAbsolutePath());
+        if (tls != null) {
+            log.info("TLS is on. Certificate SHA-256 fingerprint: {}  (users compare it with what their client shows "
+                    + "the first time they connect)", tls.fingerprint());
+        } else {
+            log.warn("TLS is OFF (--no-tls or tls = false): passwords and messages cross the network in plain text, "
+                    + "readable by anyone on it. Clients must tick \"Plain connection\".");
+        }
+    }
+
+    private static ServerTls startTls(ServerConfig config, Clock clock) {
+        ServerCredentials credentials = ServerCertificates.loadOrCreate(config, clock.instant());
+        ServerCertificates.validityProblem(credentials, clock.instant()).ifPresent(log::warn);
+        log.info("Certificate {}", credentials.origin());
+        return ServerTls.create(credentials);
+    }
+
+    /** The fingerprint of the certificate clients see, or empty when TLS is off. */
+    public Optional<Fingerprint> fingerprint() {
+        return Optional.ofNullable(tls).map(ServerTls::fingerprint);
     }
 
     /** Starts a server; returns once it accepts connections. */
@@ -144,8 +170,8 @@ public final class ChatServer implements AutoCloseable {
                 if (!stopping.get()) log.error("Accepting connections failed; the server stops accepting", e);
                 return;
             }
-            Connection connection = new Connection(connectionIds.incrementAndGet(), socket, config, codec, dispatcher,
-                    sessions, rooms, timers, hello);
+            Connection connection = new Connection(connectionIds.incrementAndGet(), socket, tls, config, codec,
+                    dispatcher, sessions, rooms, timers, hello);
             Thread thread = factory.newThread(() -> {
                 try {
                     connection.run();

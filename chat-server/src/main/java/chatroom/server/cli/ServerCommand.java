@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Runs the Chatroom server, or manages its data folder offline with the commands below.",
                 "Settings come from defaults, then the config file, then CHATROOM_* environment variables, then these flags."},
-        subcommands = {UserCommand.class, BanCommand.class, UnbanCommand.class, BansCommand.class})
+        subcommands = {UserCommand.class, BanCommand.class, UnbanCommand.class, BansCommand.class, FingerprintCommand.class})
 public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "ADDR", description = "Address to listen on (default 0.0.0.0: every interface).")
     String host;
@@ -37,7 +37,11 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Data folder: database, logs, server.properties (default ./data).")
     Path data = Path.of("data");
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(names = "--no-tls", description = "Serve plain TCP instead of TLS (setting: tls = false). Everything, "
+            + "passwords included, crosses the network readable by anyone on it.")
+    boolean noTls;
+
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Config file (Java properties; default DIR/server.properties when it exists).")
     Path config;
 
@@ -66,6 +70,7 @@ public final class ServerCommand implements Callable<Integer> {
         Map<String, String> flags = new HashMap<>();
         if (host != null) flags.put("host", host);
         if (port != null) flags.put("port", port.toString());
+        if (noTls) flags.put("tls", "false");
         ServerConfig cfg;
         try {
             cfg = ConfigLoader.load(data, config, System.getenv(), flags);
@@ -80,7 +85,7 @@ public final class ServerCommand implements Callable<Integer> {
             System.err.println("Error: cannot listen on " + cfg.host() + ":" + cfg.port() + " (" + e.getMessage()
                     + "). Is another server running there? Choose another port with --port.");
             return 1;
-        } catch (IOException | chatroom.server.store.StoreException e) {
+        } catch (IOException | chatroom.server.store.StoreException | chatroom.server.tls.TlsException e) {
             System.err.println("Error: cannot start the server: " + e.getMessage());
             return 1;
         }

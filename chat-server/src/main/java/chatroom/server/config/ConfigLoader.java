@@ -29,7 +29,7 @@ public final class ConfigLoader {
     public static final SequencedSet<String> KEYS = Collections.unmodifiableSequencedSet(new LinkedHashSet<>(List.of(
             "host", "port", "server_name", "motd", "default_room",
             "max_frame_bytes", "auth_timeout_seconds", "ping_interval_seconds", "outbox_max_bytes", "rate.burst",
-            "rate.per_second", "password_iterations", "shutdown_grace_seconds")));
+            "rate.per_second", "password_iterations", "shutdown_grace_seconds", "tls", "tls.certificate", "tls.private_key")));
 
     private ConfigLoader() {
     }
@@ -94,7 +94,30 @@ public final class ConfigLoader {
                 integer(v, "rate.burst", d.rateBurst()),
                 decimal(v, "rate.per_second", d.ratePerSecond()),
                 integer(v, "password_iterations", d.passwordIterations()),
-                seconds(v, "shutdown_grace_seconds", d.shutdownGrace()));
+                seconds(v, "shutdown_grace_seconds", d.shutdownGrace()),
+                new TlsConfig(bool(v, "tls", d.tls().enabled()), path(dataDir, v, "tls.certificate"),
+                        path(dataDir, v, "tls.private_key")));
+    }
+
+    private static boolean bool(Map<String, String> v, String key, boolean fallback) {
+        String s = v.get(key);
+        if (s == null) return fallback;
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new ConfigException("The setting " + key + " must be true or false, not '" + s + "'.");
+        };
+    }
+
+    /** A file named by a setting; a relative path is taken from the data folder, where the server keeps its files. */
+    private static Path path(Path dataDir, Map<String, String> v, String key) {
+        String s = v.get(key);
+        if (s == null || s.isBlank()) return null;
+        try {
+            return dataDir.resolve(s);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigException("The setting " + key + " is not a valid file name: " + e.getMessage());
+        }
     }
 
     private static int integer(Map<String, String> v, String key, int fallback) {

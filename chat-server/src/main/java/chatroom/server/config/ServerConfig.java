@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param ratePerSecond messages a user may send per second, sustained
  * @param passwordIterations PBKDF2-HMAC-SHA256 iterations for new password hashes
  * @param shutdownGrace how long shutdown waits for clients to receive {@code bye}
+ * @param tls whether and with which certificate connections are encrypted
  */
 public record ServerConfig(
         String host,
@@ -38,7 +39,8 @@ public record ServerConfig(
         int rateBurst,
         double ratePerSecond,
         int passwordIterations,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        TlsConfig tls) {
 
     /** The lowest PBKDF2 iteration count accepted (OWASP's 2023 advice for PBKDF2-HMAC-SHA256). */
     public static final int MIN_PASSWORD_ITERATIONS = 600_000;
@@ -49,6 +51,7 @@ public record ServerConfig(
         Objects.requireNonNull(serverName, "serverName");
         Objects.requireNonNull(motd, "motd");
         Objects.requireNonNull(defaultRoom, "defaultRoom");
+        Objects.requireNonNull(tls, "tls");
         require(port >= 0 && port <= 65_535, "port must be between 0 and 65535, not " + port + ".");
         require(maxFrameBytes >= 1024 && maxFrameBytes <= 16 * 1024 * 1024,
                 "max_frame_bytes must be between 1024 and 16777216, not " + maxFrameBytes + ".");
@@ -69,25 +72,31 @@ public record ServerConfig(
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", 7447, dataDir, "chatroom-server", "Welcome to Chatroom.", "lobby",
                 65_536, Duration.ofSeconds(10), Duration.ofSeconds(30), 1L << 20, 10, 5.0,
-                MIN_PASSWORD_ITERATIONS, Duration.ofSeconds(5));
+                MIN_PASSWORD_ITERATIONS, Duration.ofSeconds(5), TlsConfig.selfSigned());
     }
 
     /** A copy listening on {@code host}:{@code port}. */
     public ServerConfig withAddress(String host, int port) {
         return new ServerConfig(host, port, dataDir, serverName, motd, defaultRoom, maxFrameBytes, authTimeout,
-                pingInterval, outboxMaxBytes, rateBurst, ratePerSecond, passwordIterations, shutdownGrace);
+                pingInterval, outboxMaxBytes, rateBurst, ratePerSecond, passwordIterations, shutdownGrace, tls);
     }
 
     /** A copy with other timeouts (tests use short ones). */
     public ServerConfig withTimeouts(Duration authTimeout, Duration pingInterval) {
         return new ServerConfig(host, port, dataDir, serverName, motd, defaultRoom, maxFrameBytes, authTimeout,
-                pingInterval, outboxMaxBytes, rateBurst, ratePerSecond, passwordIterations, shutdownGrace);
+                pingInterval, outboxMaxBytes, rateBurst, ratePerSecond, passwordIterations, shutdownGrace, tls);
     }
 
     /** A copy with other limits. */
     public ServerConfig withLimits(int maxFrameBytes, long outboxMaxBytes, int rateBurst, double ratePerSecond) {
         return new ServerConfig(host, port, dataDir, serverName, motd, defaultRoom, maxFrameBytes, authTimeout,
-                pingInterval, outboxMaxBytes, rateBurst, ratePerSecond, passwordIterations, shutdownGrace);
+                pingInterval, outboxMaxBytes, rateBurst, ratePerSecond, passwordIterations, shutdownGrace, tls);
+    }
+
+    /** A copy with other TLS settings. */
+    public ServerConfig withTls(TlsConfig value) {
+        return new ServerConfig(host, port, dataDir, serverName, motd, defaultRoom, maxFrameBytes, authTimeout,
+                pingInterval, outboxMaxBytes, rateBurst, ratePerSecond, passwordIterations, shutdownGrace, value);
     }
 
     private static boolean positive(Duration d) {

@@ -19,6 +19,9 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
+import java.time.Duration;
+import javax.net.ssl.SSLException;
+import chatroom.server.tls.ServerTls;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -37,7 +40,10 @@ public final class Connection implements Runnable {
     static final int MAX_BAD_FRAMES = 10;
 
     private final long id;
-    private final Socket socket;
+    private final Socket raw;
+    private final ServerTls tls;
+    /** The socket frames travel on: {@code raw}, or TLS over it once the handshake is done. */
+    private Socket socket;
     private final ServerConfig config;
     private final ProtocolCodec codec;
     private final Dispatcher dispatcher;
@@ -47,10 +53,12 @@ public final class Connection implements Runnable {
     private final Hello hello;
 
     /** Prepares the connection; {@link #run} does the work. */
-    public Connection(long id, Socket socket, ServerConfig config, ProtocolCodec codec, Dispatcher dispatcher,
+    public Connection(long id, Socket raw, ServerTls tls, ServerConfig config, ProtocolCodec codec, Dispatcher dispatcher,
                       SessionRegistry sessions, RoomRegistry rooms, ScheduledExecutorService timers, Hello hello) {
         this.id = id;
-        this.socket = socket;
+        this.raw = raw;
+        this.tls = tls;
+        this.socket = raw;
         this.config = config;
         this.codec = codec;
         this.dispatcher = dispatcher;
@@ -63,17 +71,24 @@ public final class Connection implements Runnable {
     @Override
     public void run() {
         Session session = null;
+        long start = System.nanoTime();
         try {
-            socket.setTcpNoDelay(true);
+            raw.setTcpNoDelay(true);
+            if (tls != null) socket = tls.handshake(raw, config.authTimeout(), timers);
             byte[] slow = codec.frame(ErrorReply.of(null, ErrorCode.SLOW_CONSUMER,
                     "You were disconnected because you did not read your messages fast enough."));
-            Outbox outbox = new Outbox(socket.getOutputStream(), socket, config.outboxMaxBytes(), slow, timers);
+            Outbox outbox = new Outbox(socket.getOutputStream(), socket, raw, config.outboxMaxBytes(), slow, timers);
             session = new Session(id, socket.getInetAddress().getHostAddress(), outbox, codec);
             Thread.ofVirtual().name("writer-" + id).start(outbox::drain);
             sessions.connected(session);
             session.send(hello);
-            scheduleAuthTimeout(session);
+            // The handshake counts against the time to log in, so TLS cannot double it.
+            scheduleAuthTimeout(session, config.authTimeout().minusNanos(System.nanoTime() - start));
             readLoop(session);
+        } catch (SSLException e) {
+            // Port scanners, plain-text clients and clients that refuse our certificate: not the server's problem.
+            log.debug("Connection {} from {}: TLS handshake failed: {}", id, raw.getInetAddress().getHostAddress(),
+                    e.getMessage());
         } catch (IOException e) {
             log.debug("Connection {} ended: {}", id, e.getMessage());
         } catch (SQLException | RuntimeException e) {
@@ -89,14 +104,14 @@ public final class Connection implements Runnable {
         }
     }
 
-    private void scheduleAuthTimeout(Session session) {
+    private void scheduleAuthTimeout(Session session, Duration left) {
         // A timer, not a read timeout: a client trickling one byte at a time must not outlast it.
         timers.schedule(() -> {
             if (!session.authenticated()) {
                 session.close(ErrorReply.of(null, ErrorCode.AUTH_TIMEOUT, "You did not log in within "
                         + config.authTimeout().toSeconds() + " seconds, so the connection is closed."));
             }
-        }, config.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }, Math.max(0, left.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     private void readLoop(Session session) throws IOException, SQLException {

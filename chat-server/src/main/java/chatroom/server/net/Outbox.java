@@ -32,6 +32,7 @@ public final class Outbox {
 
     private final OutputStream out;
     private final Closeable socket;
+    private final Closeable transport;
     private final long maxBytes;
     private final byte[] overflowFrame;
     private final ScheduledExecutorService timers;
@@ -51,8 +52,22 @@ public final class Outbox {
      */
     public Outbox(OutputStream out, Closeable socket, long maxBytes, byte[] overflowFrame,
                   ScheduledExecutorService timers) {
+        this(out, socket, socket, maxBytes, overflowFrame, timers);
+    }
+
+    /**
+     * An outbox whose forced close goes below the socket: a TLS socket's close must write
+     * {@code close_notify}, which waits for the very writer that is stuck on a client that does
+     * not read, so the forced close closes the TCP connection under it instead.
+     *
+     * @param socket closed by the writer when it finishes (politely, for TLS)
+     * @param transport closed by force after the grace
+     */
+    public Outbox(OutputStream out, Closeable socket, Closeable transport, long maxBytes, byte[] overflowFrame,
+                  ScheduledExecutorService timers) {
         this.out = new BufferedOutputStream(out, 64 * 1024);
         this.socket = socket;
+        this.transport = transport;
         this.maxBytes = maxBytes;
         this.overflowFrame = overflowFrame;
         this.timers = timers;
@@ -122,7 +137,7 @@ public final class Outbox {
         }
         ready.signal();
         // A client that does not read would keep the writer blocked forever; the grace bounds that.
-        timers.schedule(this::closeSocket, CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
+        timers.schedule(() -> closeQuietly(transport), CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
     }
 
     /** The writer loop: runs on the connection's writer thread until the outbox closes or a write fails. */
@@ -158,13 +173,13 @@ public final class Outbox {
             } finally {
                 lock.unlock();
             }
-            closeSocket();
+            closeQuietly(socket);
         }
     }
 
-    private void closeSocket() {
+    private static void closeQuietly(Closeable closeable) {
         try {
-            socket.close();
+            closeable.close();
         } catch (IOException e) {
             log.debug("Closing a socket failed: {}", e.getMessage());
         }
