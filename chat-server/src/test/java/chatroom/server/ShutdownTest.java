@@ -83,7 +83,7 @@ class ShutdownTest {
     }
 
     private static TestClient registerOn(int port, String user) throws IOException {
-        TestClient c = TestClient.connect(port);
+        TestClient c = TestClient.connectTls(port);
         c.await(chatroom.common.protocol.Hello.class);
         c.request(id -> new chatroom.common.protocol.RegisterRequest(id, user, TestServer.passwordOf(user)),
                 chatroom.common.protocol.Welcome.class);

@@ -35,17 +35,35 @@ public final class TestClient implements AutoCloseable {
     private boolean closedByServer;
     private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
 
-    /** Connects to {@code host:port}. */
+    /** Connects to {@code host:port} over plain TCP. */
     public TestClient(String host, int port) throws IOException {
-        socket = new Socket(host, port);
+        this(new Socket(host, port));
+    }
+
+    /** Speaks the protocol over {@code socket} (plain, or TLS with the handshake done). */
+    public TestClient(Socket socket) throws IOException {
+        this.socket = socket;
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
         Thread.ofVirtual().name("test-client-reader").start(this::readLoop);
     }
 
-    /** Connects to the loopback address. */
+    /** Connects to the loopback address over plain TCP. */
     public static TestClient connect(int port) throws IOException {
         return new TestClient("127.0.0.1", port);
+    }
+
+    /**
+     * Connects to the loopback address over TLS, accepting any certificate: these tests are about
+     * the protocol; the pinning tests check certificates.
+     */
+    public static TestClient connectTls(int port) throws IOException {
+        return new TestClient(TrustAnyTls.connect("127.0.0.1", port));
+    }
+
+    /** The underlying socket, e.g. to inspect the TLS session. */
+    public Socket socket() {
+        return socket;
     }
 
     private void readLoop() {

@@ -14,7 +14,10 @@ import chatroom.common.protocol.RegisterRequest;
 import chatroom.common.protocol.Welcome;
 import chatroom.common.testing.TestClient;
 import chatroom.server.testing.TestServer;
+import chatroom.server.store.AccountStore;
+import chatroom.server.store.Database;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +111,51 @@ class AccountsTest {
         TestClient again = server.connect();
         assertEquals(ErrorCode.BAD_CREDENTIALS, again.requestError(id -> new LoginRequest(id, "alice", old)).code());
         again.request(id -> new LoginRequest(id, "alice", "new-password-1"), Welcome.class);
+    }
+
+    @Test
+    void aHashMadeWithWeakerParametersIsUpgradedOnTheNextSuccessfulLogin() throws Exception {
+        String password = TestServer.passwordOf("veteran");
+        try (Database db = Database.open(data)) {
+            // As a server with an older, lower default would have stored it.
+            new AccountStore(db).create("veteran", new PasswordHasher(1).hash(password), Role.USER, Instant.now()).orElseThrow();
+        }
+        TestClient c = server.connect();
+        assertEquals(ErrorCode.BAD_CREDENTIALS, c.requestError(id -> new LoginRequest(id, "veteran", "wrong guess!")).code());
+        assertEquals("pbkdf2-sha256$1$", storedHashPrefix("veteran"), "a failed login changes nothing");
+        c.request(id -> new LoginRequest(id, "veteran", password), Welcome.class);
+        assertEquals("pbkdf2-sha256$" + server.config().passwordIterations() + "$", storedHashPrefix("veteran"));
+        server.connect().request(id -> new LoginRequest(id, "veteran", password), Welcome.class);
+    }
+
+    private String storedHashPrefix(String user) throws Exception {
+        try (Database db = Database.open(data)) {
+            String hash = new AccountStore(db).findByName(user).orElseThrow().passwordHash();
+            return hash.substring(0, hash.indexOf('$', hash.indexOf('$') + 1) + 1);
+        }
+    }
+
+    @Test
+    void passwordsLongerThanOneKibibyteAreRefusedBeforeAnyHashing() throws Exception {
+        server.register("alice");
+        String huge = "p".repeat(RegisterRequest.MAX_PASSWORD_BYTES + 1);
+        TestClient c = server.connect();
+        c.sendLine("{\"type\":\"register\",\"id\":\"r\",\"user\":\"bob\",\"password\":\"" + huge + "\"}");
+        ErrorReply register = (ErrorReply) c.awaitReply("r");
+        assertEquals(ErrorCode.BAD_REQUEST, register.code());
+        assertTrue(register.message().contains("1024 bytes"), register.message());
+        c.sendLine("{\"type\":\"login\",\"id\":\"l\",\"user\":\"alice\",\"password\":\"" + huge + "\"}");
+        ErrorReply login = (ErrorReply) c.awaitReply("l");
+        assertEquals(ErrorCode.BAD_REQUEST, login.code());
+        assertTrue(login.message().contains("1024 bytes"), login.message());
+        TestClient alice = server.login("alice");
+        alice.sendLine("{\"type\":\"password\",\"id\":\"p\",\"old\":\"" + huge + "\",\"new\":\"a-new-password\"}");
+        assertEquals(ErrorCode.BAD_REQUEST, ((ErrorReply) alice.awaitReply("p")).code());
+        alice.sendLine("{\"type\":\"password\",\"id\":\"q\",\"old\":\"" + TestServer.passwordOf("alice")
+                + "\",\"new\":\"" + huge + "\"}");
+        assertEquals(ErrorCode.BAD_REQUEST, ((ErrorReply) alice.awaitReply("q")).code());
+        // Nothing changed: the old password still works.
+        server.login("alice");
     }
 
     @Test

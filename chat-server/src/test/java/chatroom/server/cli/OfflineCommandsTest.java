@@ -375,4 +375,27 @@ class OfflineCommandsTest {
         Run r = fails("", "user", "list");
         assertTrue(r.err().contains("Unknown setting 'prot'"), r.err());
     }
+
+    @Test
+    void fingerprintMakesTheCertificateOnceAndPrintsWhatTheServerWillShow() throws Exception {
+        Run first = runWithInput("", onData("fingerprint"));
+        assertEquals(0, first.exit(), first.err());
+        assertTrue(first.err().startsWith("Made a new self-signed certificate"), first.err());
+        chatroom.common.tls.Fingerprint printed = chatroom.common.tls.Fingerprint.parse(first.out().strip());
+        assertEquals(printed.toString(), first.out().strip(), "grouped as clients show it");
+        Run again = succeeds("", "fingerprint");
+        assertEquals(first.out(), again.out());
+        assertEquals(printed.colonSeparated(), succeeds("", "fingerprint", "--openssl").out().strip());
+        try (var server = chatroom.server.testing.TestServer.start(data)) {
+            assertEquals(printed, server.fingerprint());
+        }
+    }
+
+    @Test
+    void fingerprintRefusesWhenTlsIsOff() throws Exception {
+        Files.writeString(data.resolve("server.properties"), "tls = false\n");
+        Run r = fails("", "fingerprint");
+        assertTrue(r.err().contains("TLS is off"), r.err());
+        assertFalse(Files.exists(data.resolve("tls")));
+    }
 }

@@ -206,12 +206,34 @@ class ConfigLoaderTest {
                 Map.entry("motd", "m"), Map.entry("default_room", "hall"), Map.entry("max_frame_bytes", "2048"),
                 Map.entry("auth_timeout_seconds", "3"), Map.entry("ping_interval_seconds", "4"),
                 Map.entry("outbox_max_bytes", "4096"), Map.entry("rate.burst", "6"), Map.entry("rate.per_second", "7.5"),
-                Map.entry("password_iterations", "600008"), Map.entry("shutdown_grace_seconds", "9"));
+                Map.entry("password_iterations", "600008"), Map.entry("shutdown_grace_seconds", "9"),
+                Map.entry("tls", "off"), Map.entry("tls.certificate", "certs/chain.pem"),
+                Map.entry("tls.private_key", "/etc/chat/key.pem"));
         assertEquals(ConfigLoader.KEYS, values.keySet());
         var env = new java.util.HashMap<String, String>();
         values.forEach((k, v) -> env.put("CHATROOM_" + k.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), v));
         ServerConfig c = load(env, Map.of());
         assertEquals(new ServerConfig("127.0.0.1", 1234, data, "n", "m", "hall", 2048, Duration.ofSeconds(3),
-                Duration.ofSeconds(4), 4096, 6, 7.5, 600_008, Duration.ofSeconds(9)), c);
+                Duration.ofSeconds(4), 4096, 6, 7.5, 600_008, Duration.ofSeconds(9),
+                new TlsConfig(false, data.resolve("certs/chain.pem"), Path.of("/etc/chat/key.pem"))), c);
+    }
+
+    @Test
+    void tlsIsOnWithTheServersOwnCertificateUnlessToldOtherwise() {
+        assertEquals(TlsConfig.selfSigned(), load(Map.of(), Map.of()).tls());
+        assertEquals(TlsConfig.off(), load(Map.of(), Map.of("tls", "false")).tls());
+    }
+
+    @Test
+    void aCertificateWithoutItsKeyIsRefusedNamingTheMissingSetting() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(Map.of("CHATROOM_TLS_CERTIFICATE", "chain.pem"), Map.of()));
+        assertTrue(e.getMessage().contains("tls.private_key is not"), e.getMessage());
+    }
+
+    @Test
+    void aTlsSwitchThatIsNotABooleanIsRefused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("CHATROOM_TLS", "maybe"), Map.of()));
+        assertEquals("The setting tls must be true or false, not 'maybe'.", e.getMessage());
     }
 }

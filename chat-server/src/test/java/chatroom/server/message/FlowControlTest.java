@@ -53,7 +53,7 @@ class FlowControlTest {
         TestClient alice = server.register("alice");
         TestClient bob = server.register("bob");
         ProtocolCodec codec = new ProtocolCodec();
-        try (Socket sleepy = new Socket("127.0.0.1", server.port())) {
+        try (Socket sleepy = chatroom.common.testing.TrustAnyTls.connect("127.0.0.1", server.port())) {
             sleepy.getOutputStream().write(codec.frame(new LoginRequest("l", "sleepy", TestServer.passwordOf("sleepy"))));
             sleepy.getOutputStream().flush();
             // Wait until sleepy is in the room (bob sees it connect), then never read again.

@@ -299,7 +299,7 @@ class KickAndBanTest {
 
     /** The login reply exactly as the server writes it. */
     private String rawLoginReply(String user) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", server.port());
+        try (Socket socket = chatroom.common.testing.TrustAnyTls.connect("127.0.0.1", server.port());
              BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
             socket.setSoTimeout((int) TestClient.TIMEOUT.toMillis());
             assertTrue(in.readLine().contains("\"hello\""));

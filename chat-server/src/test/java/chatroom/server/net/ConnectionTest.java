@@ -43,7 +43,7 @@ class ConnectionTest {
     @Test
     void theServerSpeaksFirstWithHello() throws Exception {
         server = TestServer.start(data);
-        try (TestClient c = TestClient.connect(server.port())) {
+        try (TestClient c = TestClient.connectTls(server.port())) {
             Hello hello = c.await(Hello.class);
             assertEquals(1, hello.protocol());
             assertTrue(hello.server().startsWith("chatroom-server"));

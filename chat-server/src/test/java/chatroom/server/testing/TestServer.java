@@ -53,6 +53,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(config, clock);
     }
 
+    /** The fingerprint of the certificate the server shows (TLS is on unless the tweak turned it off). */
+    public chatroom.common.tls.Fingerprint fingerprint() {
+        return server.fingerprint().orElseThrow(() -> new IllegalStateException("TLS is off on this server"));
+    }
+
     /** The bound port. */
     public int port() {
         return server.port();
@@ -86,7 +91,7 @@ public final class TestServer implements AutoCloseable {
 
     /** A connected client that has read {@code hello}. */
     public TestClient connect() throws IOException {
-        TestClient c = TestClient.connect(port());
+        TestClient c = config.tls().enabled() ? TestClient.connectTls(port()) : TestClient.connect(port());
         clients.add(c);
         c.await(Hello.class);
         return c;
