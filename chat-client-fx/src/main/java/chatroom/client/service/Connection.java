@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import javax.net.ssl.SSLSocket;
+import chatroom.common.tls.Fingerprint;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,32 +44,47 @@ public final class Connection implements AutoCloseable {
         void onClosed(String problem);
     }
 
+    private final Socket raw;
     private final Socket socket;
+    private final Fingerprint fingerprint;
     private final ProtocolCodec codec;
     private final Listener listener;
     private final BlockingQueue<byte[]> outgoing = new ArrayBlockingQueue<>(MAX_QUEUED_FRAMES);
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String problem;
 
-    private Connection(Socket socket, ProtocolCodec codec, Listener listener) {
+    private Connection(Socket raw, Socket socket, Fingerprint fingerprint, ProtocolCodec codec, Listener listener) {
+        this.raw = raw;
         this.socket = socket;
+        this.fingerprint = fingerprint;
         this.codec = codec;
         this.listener = listener;
     }
 
-    /** Connects (blocking: call it off the FX thread) and starts the reader and writer threads. */
+    /**
+     * Connects and, for a TLS address, runs the handshake (blocking: call it off the FX thread).
+     * Nothing is read or sent until {@link #start}, so the owner can check {@link #fingerprint()}
+     * against its pin first.
+     */
     public static Connection open(ServerAddress address, int connectTimeoutMillis, ProtocolCodec codec, Listener listener)
             throws IOException {
-        Socket socket = new Socket();
+        Socket raw = new Socket();
         try {
-            socket.setTcpNoDelay(true);
-            socket.setKeepAlive(true);
-            socket.connect(new InetSocketAddress(address.host(), address.port()), connectTimeoutMillis);
-        } catch (IOException e) {
-            socket.close();
+            raw.setTcpNoDelay(true);
+            raw.setKeepAlive(true);
+            raw.connect(new InetSocketAddress(address.host(), address.port()), connectTimeoutMillis);
+            if (!address.tls()) return new Connection(raw, raw, null, codec, listener);
+            SSLSocket tls = ClientTls.handshake(raw, address, connectTimeoutMillis);
+            return new Connection(raw, tls, ClientTls.fingerprintOf(tls), codec, listener);
+        } catch (IOException | RuntimeException e) {
+            raw.close();
             throw e;
         }
-        return new Connection(socket, codec, listener);
+    }
+
+    /** The fingerprint of the server's certificate, or null on a plain connection. */
+    public Fingerprint fingerprint() {
+        return fingerprint;
     }
 
     /**
@@ -165,7 +182,9 @@ public final class Connection implements AutoCloseable {
         outgoing.clear();
         outgoing.offer(CLOSE);
         try {
-            socket.close();
+            // The TCP socket, not the TLS one: SSLSocket.close() would wait to write close_notify
+            // behind a writer stuck on a server that stopped reading, and this may be the FX thread.
+            raw.close();
         } catch (IOException e) {
             log.debug("Closing the socket failed", e);
         }

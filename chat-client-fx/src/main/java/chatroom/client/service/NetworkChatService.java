@@ -59,6 +59,7 @@ import chatroom.common.protocol.UserList;
 import chatroom.common.protocol.UsersRequest;
 import chatroom.common.protocol.Welcome;
 import chatroom.common.model.MemberChange;
+import chatroom.common.tls.Fingerprint;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,6 +100,7 @@ public final class NetworkChatService implements ChatService {
 
     private final Executor ui;
     private final Connector connector;
+    private final CertificatePins pins;
     private final ScheduledExecutorService timer;
     private final Backoff backoff;
     private final ErrorTexts texts;
@@ -125,6 +127,7 @@ public final class NetworkChatService implements ChatService {
     private boolean ended;
     private int attempts;
     private String closeDetail;
+    private boolean helloSeen;
     private long nextRequest;
 
     private record Reply<T>(Class<T> type, CompletableFuture<T> future) {
@@ -134,16 +137,18 @@ public final class NetworkChatService implements ChatService {
         }
     }
 
-    public NetworkChatService(Executor ui, Connector connector, ScheduledExecutorService timer, Backoff backoff, Clock clock) {
+    public NetworkChatService(Executor ui, Connector connector, CertificatePins pins, ScheduledExecutorService timer,
+                              Backoff backoff, Clock clock) {
         this.ui = ui;
         this.connector = connector;
+        this.pins = pins;
         this.timer = timer;
         this.backoff = backoff;
         this.clock = clock;
         this.texts = new ErrorTexts(clock);
     }
 
-    /** A plain TCP connector with a 5 s connect timeout. */
+    /** The real connector: TCP, and TLS unless the address says plain, with a 5 s connect timeout. */
     public static Connector tcp() {
         var codec = new chatroom.common.codec.ProtocolCodec();
         return (address, listener) -> Connection.open(address, 5_000, codec, listener);
@@ -260,6 +265,20 @@ public final class NetworkChatService implements ChatService {
             c.close();
             return;
         }
+        UntrustedServerException untrusted = checkPin(c);
+        if (untrusted != null) {
+            // Not started: not one frame was read or sent on this connection, credentials least of all.
+            c.close();
+            generation++;
+            if (!everLoggedIn) {
+                setState(ConnectionState.DISCONNECTED, untrusted.getMessage());
+                loginFuture.completeExceptionally(untrusted);
+            } else {
+                endSession(untrusted.getMessage());
+            }
+            return;
+        }
+        helloSeen = false;
         connection = c;
         c.start();
         // Something that accepts connections but never says hello (a wrong port, a hung server)
@@ -271,6 +290,16 @@ public final class NetworkChatService implements ChatService {
                 c.close();
             }
         }), HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Null when the connection may be used: plain (the user chose so) or showing the pinned certificate. */
+    private UntrustedServerException checkPin(Connection c) {
+        Fingerprint presented = c.fingerprint();
+        if (presented == null) return null;
+        Fingerprint pinned = pins.pinFor(address).orElse(null);
+        if (presented.equals(pinned)) return null;
+        return pinned == null ? UntrustedServerException.firstUse(address, presented)
+                : UntrustedServerException.changed(address, pinned, presented);
     }
 
     private boolean loggedInOn(int gen) {
@@ -292,6 +321,11 @@ public final class NetworkChatService implements ChatService {
         generation++; // nothing from the dead connection may count any more
         connection = null;
         String detail = closeDetail != null ? closeDetail : problem != null ? problem : "The connection closed.";
+        if (!helloSeen && !address.tls() && !everLoggedIn) {
+            // A TLS server waits for a handshake a plain client never starts, then gives up on it.
+            detail = "The server at " + address + " did not greet this plain connection. It probably uses encryption "
+                    + "(the default): untick \"Plain connection\".";
+        }
         failRequests("The connection dropped before the server answered.");
         if (ended || state == ConnectionState.DISCONNECTED) return;
         if (!everLoggedIn) {
@@ -370,6 +404,7 @@ public final class NetworkChatService implements ChatService {
     }
 
     private void onHello(Hello hello) {
+        helloSeen = true;
         if (hello.protocol() != 1) {
             endSession("This server speaks protocol version " + hello.protocol() + ", but this client speaks version 1.");
             return;

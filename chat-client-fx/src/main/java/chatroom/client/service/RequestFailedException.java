@@ -3,7 +3,7 @@ package chatroom.client.service;
 import chatroom.common.protocol.ErrorReply;
 
 /** The server answered a request with an error; {@link #getMessage()} is a sentence for the user. */
-public final class RequestFailedException extends RuntimeException {
+public class RequestFailedException extends RuntimeException {
     private final transient ErrorReply error;
 
     public RequestFailedException(ErrorReply error, String sentence) {

@@ -65,7 +65,8 @@ public final class ClientWindow {
         this.background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("client-io").factory());
         ClientSettings initial = options.settingsStore().load();
         this.settings = new SettingsService(options.settingsStore(), initial, background);
-        this.service = new NetworkChatService(FxExecutor.INSTANCE, NetworkChatService.tcp(), timer, options.backoff(), options.clock());
+        this.service = new NetworkChatService(FxExecutor.INSTANCE, NetworkChatService.tcp(),
+                address -> settings.current().pinFor(address.host(), address.port()), timer, options.backoff(), options.clock());
         this.scene = new Scene(new javafx.scene.layout.StackPane(), initial.windowWidth(), initial.windowHeight());
         scene.getStylesheets().add(STYLESHEET);
         applyTheme(initial.theme());

@@ -71,7 +71,7 @@ class NetworkChatServiceTest {
     /** A service whose automatic retries wait an hour, so the test decides when it reconnects. */
     private NetworkChatService bob(Backoff backoff) throws Exception {
         service = onUi(() -> {
-            NetworkChatService s = new NetworkChatService(ui, NetworkChatService.tcp(), timer, backoff, Clock.systemUTC());
+            NetworkChatService s = newService(backoff);
             s.addListener(new ChatEvents() {
                 @Override
                 public void messages(ConversationKey key, List<ChatMessage> fresh) {
@@ -94,6 +94,13 @@ class NetworkChatServiceTest {
                 TestServer.passwordOf("bob"), false));
         login.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         return service;
+    }
+
+    /** A service that trusts the test server's certificate, as after the user accepted it once. */
+    private NetworkChatService newService(Backoff backoff) {
+        chatroom.common.tls.Fingerprint pinned = server.fingerprint();
+        return new NetworkChatService(ui, NetworkChatService.tcp(), address -> java.util.Optional.of(pinned), timer, backoff,
+                Clock.systemUTC());
     }
 
     private static Backoff manual() {
@@ -164,7 +171,7 @@ class NetworkChatServiceTest {
 
     @Test
     void aWrongPasswordFailsTheLoginWithASentence() throws Exception {
-        service = onUi(() -> new NetworkChatService(ui, NetworkChatService.tcp(), timer, manual(), Clock.systemUTC()));
+        service = onUi(() -> newService(manual()));
         CompletableFuture<Welcome> login = onUi(() -> service.logIn(new ServerAddress("127.0.0.1", server.port()), "bob", "wrong password", false));
         ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                 () -> login.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
@@ -174,7 +181,7 @@ class NetworkChatServiceTest {
 
     @Test
     void nothingListeningIsReportedAsUnreachable() throws Exception {
-        service = onUi(() -> new NetworkChatService(ui, NetworkChatService.tcp(), timer, manual(), Clock.systemUTC()));
+        service = onUi(() -> newService(manual()));
         int port = server.port();
         server.stop();
         CompletableFuture<Welcome> login = onUi(() -> service.logIn(new ServerAddress("127.0.0.1", port), "bob", "whatever123", false));

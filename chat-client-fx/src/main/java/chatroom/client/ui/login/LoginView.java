@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -67,6 +68,15 @@ public final class LoginView {
         fillRecent.run();
         HBox.setHgrow(host, Priority.ALWAYS);
         HBox server = new HBox(6, host, port, recent);
+        CheckBox plain = new CheckBox("Plain connection (server started with --no-tls)");
+        plain.setId("plain");
+        plain.selectedProperty().bindBidirectional(vm.plainProperty());
+        Label plainWarning = new Label("Not encrypted: anyone on the network can read your password and messages.");
+        plainWarning.setId("plain-warning");
+        plainWarning.getStyleClass().add("field-error");
+        plainWarning.setWrapText(true);
+        plainWarning.visibleProperty().bind(vm.plainProperty());
+        plainWarning.managedProperty().bind(vm.plainProperty());
 
         TextField user = text("user", "User name", vm.userProperty());
         PasswordField password = new PasswordField();
@@ -88,6 +98,15 @@ public final class LoginView {
         message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
         message.setMaxWidth(Double.MAX_VALUE);
+        message.setWrapText(true);
+        Button trustNew = new Button("Trust the new certificate…");
+        trustNew.setId("trust-new");
+        trustNew.visibleProperty().bind(vm.certificateChangeProperty().isNotNull());
+        trustNew.managedProperty().bind(trustNew.visibleProperty());
+        trustNew.setOnAction(e -> CertificateDialogs.confirmChange(root, vm));
+        vm.trustPromptProperty().addListener((o, was, now) -> {
+            if (now != null) CertificateDialogs.askFirstUse(root, vm, now);
+        });
 
         Button submit = new Button();
         submit.setId("submit");
@@ -110,10 +129,12 @@ public final class LoginView {
                 modes,
                 gap(),
                 caption("Server"), server, error(vm.hostErrorBinding()), error(vm.portErrorBinding()),
+                plain, plainWarning,
                 caption("User name"), user, error(vm.userErrorBinding()),
                 caption("Password"), password, error(vm.passwordErrorBinding()),
                 repeatBox,
                 message,
+                trustNew,
                 gap(),
                 actions);
         form.disableProperty().bind(vm.busyProperty());

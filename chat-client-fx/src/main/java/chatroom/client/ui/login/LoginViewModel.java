@@ -4,6 +4,10 @@ import chatroom.client.service.ChatService;
 import chatroom.client.service.RequestFailedException;
 import chatroom.client.service.ServerAddress;
 import chatroom.client.service.SettingsService;
+import chatroom.client.service.UntrustedServerException;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import chatroom.client.settings.ServerEntry;
 import chatroom.common.model.Names;
 import chatroom.common.protocol.Welcome;
@@ -27,7 +31,7 @@ import javafx.collections.ObservableList;
 public final class LoginViewModel {
     /** The server refuses shorter passwords at registration. */
     public static final int MIN_PASSWORD = 8;
-    /** Passwords longer than this are refused before they are sent. */
+    /** Passwords longer than this many UTF-8 bytes are refused before they are sent (the server refuses them too). */
     public static final int MAX_PASSWORD = 1024;
 
     private final ChatService service;
@@ -40,6 +44,9 @@ public final class LoginViewModel {
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final StringProperty repeat = new SimpleStringProperty(this, "repeat", "");
     private final BooleanProperty register = new SimpleBooleanProperty(this, "register");
+    private final BooleanProperty plain = new SimpleBooleanProperty(this, "plain");
+    private final ObjectProperty<UntrustedServerException> trustPrompt = new SimpleObjectProperty<>(this, "trustPrompt");
+    private final ObjectProperty<UntrustedServerException> certificateChange = new SimpleObjectProperty<>(this, "certificateChange");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final ObservableList<ServerEntry> recent = FXCollections.observableArrayList();
@@ -74,6 +81,10 @@ public final class LoginViewModel {
         // A new attempt makes the last refusal stale.
         user.addListener((o, a, b) -> message.set(""));
         password.addListener((o, a, b) -> message.set(""));
+        // A changed certificate belongs to one server; naming another one makes the warning stale.
+        host.addListener((o, a, b) -> certificateChange.set(null));
+        port.addListener((o, a, b) -> certificateChange.set(null));
+        plain.addListener((o, a, b) -> certificateChange.set(null));
     }
 
     public StringProperty hostProperty() {
@@ -98,6 +109,28 @@ public final class LoginViewModel {
 
     public BooleanProperty registerProperty() {
         return register;
+    }
+
+    /** "Plain connection": no TLS, for a server started with {@code --no-tls}. */
+    public BooleanProperty plainProperty() {
+        return plain;
+    }
+
+    /**
+     * A first connection waiting for the user to accept or decline the server's certificate; null
+     * otherwise. The view shows the fingerprint and calls {@link #acceptCertificate()} or
+     * {@link #declineCertificate()}.
+     */
+    public ReadOnlyObjectProperty<UntrustedServerException> trustPromptProperty() {
+        return trustPrompt;
+    }
+
+    /**
+     * The last login stopped because the server's certificate differs from the pinned one; null
+     * otherwise. The view offers {@link #trustNewCertificate()} behind a confirmation.
+     */
+    public ReadOnlyObjectProperty<UntrustedServerException> certificateChangeProperty() {
+        return certificateChange;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -141,6 +174,7 @@ public final class LoginViewModel {
         if (entry == null) return;
         host.set(entry.host());
         port.set(String.valueOf(entry.port()));
+        plain.set(entry.plain());
         if (!entry.user().isEmpty()) user.set(entry.user());
     }
 
@@ -154,18 +188,19 @@ public final class LoginViewModel {
 
     /** Logs in or registers; does nothing while the form is incomplete or a try is under way. */
     public void submit() {
-        if (!canSubmit.get()) return;
-        ServerAddress address = new ServerAddress(host.get().strip(), Integer.parseInt(port.get().strip()));
+        if (!canSubmit.get() || trustPrompt.get() != null) return;
+        ServerAddress address = new ServerAddress(host.get().strip(), Integer.parseInt(port.get().strip()), !plain.get());
         String name = user.get().strip();
         busy.set(true);
         message.set("");
+        certificateChange.set(null);
         service.logIn(address, name, password.get(), register.get()).whenComplete((welcome, failure) -> {
             busy.set(false);
             if (failure != null) {
-                message.set(RequestFailedException.sentenceOf(failure));
+                refused(failure);
                 return;
             }
-            settings.update(s -> s.withServerUsed(new ServerEntry(address.host(), address.port(), welcome.user())));
+            settings.update(s -> s.withServerUsed(new ServerEntry(address.host(), address.port(), welcome.user(), !address.tls())));
             recent.setAll(settings.current().recentServers());
             password.set("");
             repeat.set("");
@@ -173,10 +208,58 @@ public final class LoginViewModel {
         });
     }
 
+    private void refused(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof UntrustedServerException untrusted) {
+            if (untrusted.firstUse()) {
+                trustPrompt.set(untrusted);
+            } else {
+                certificateChange.set(untrusted);
+                message.set(untrusted.getMessage());
+            }
+            return;
+        }
+        message.set(RequestFailedException.sentenceOf(failure));
+    }
+
+    /** Pins the certificate shown in the prompt and continues the login the user started. */
+    public void acceptCertificate() {
+        UntrustedServerException prompt = trustPrompt.get();
+        if (prompt == null) return;
+        trustPrompt.set(null);
+        settings.update(s -> s.withPin(prompt.address().host(), prompt.address().port(), prompt.presented()));
+        submit();
+    }
+
+    /** Leaves the server untrusted; nothing was sent to it. */
+    public void declineCertificate() {
+        UntrustedServerException prompt = trustPrompt.get();
+        if (prompt == null) return;
+        trustPrompt.set(null);
+        message.set("You did not accept the certificate of " + prompt.address()
+                + ", so nothing was sent to it. Check the fingerprint with the server's admin and try again.");
+    }
+
+    /**
+     * Replaces the pin after a certificate change, once the user has confirmed it with the admin.
+     * Does not log in by itself: the user does that, deliberately, with the new pin in place.
+     */
+    public void trustNewCertificate() {
+        UntrustedServerException change = certificateChange.get();
+        if (change == null) return;
+        certificateChange.set(null);
+        settings.update(s -> s.withPin(change.address().host(), change.address().port(), change.presented()));
+        message.set("The new certificate of " + change.address() + " is now trusted (" + change.presented()
+                + "). Log in again.");
+    }
+
     private String passwordProblem() {
         String p = password.get();
         if (p.isEmpty()) return null;
-        if (p.length() > MAX_PASSWORD) return "Passwords are limited to " + MAX_PASSWORD + " characters.";
+        if (p.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD) {
+            return "Passwords are limited to " + MAX_PASSWORD + " bytes (as many letters of the Latin alphabet, fewer in other scripts).";
+        }
         if (register.get() && p.length() < MIN_PASSWORD) return "Use at least " + MIN_PASSWORD + " characters.";
         return null;
     }

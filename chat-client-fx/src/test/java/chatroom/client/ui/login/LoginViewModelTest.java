@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import chatroom.client.service.ChatService;
 import chatroom.client.service.RequestFailedException;
 import chatroom.client.service.ServerAddress;
+import chatroom.client.service.UntrustedServerException;
+import chatroom.common.tls.Fingerprint;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import chatroom.client.service.SettingsService;
 import chatroom.client.settings.ClientSettings;
 import chatroom.client.settings.ServerEntry;
@@ -166,10 +170,10 @@ class LoginViewModelTest {
     @Test
     void aPasswordOverTheLimitIsRefusedInBothModes() {
         fillIn("alice", "p".repeat(LoginViewModel.MAX_PASSWORD + 1));
-        assertEquals("Passwords are limited to 1024 characters.", vm.passwordErrorBinding().get());
+        assertTrue(vm.passwordErrorBinding().get().startsWith("Passwords are limited to 1024 bytes"), vm.passwordErrorBinding().get());
         assertFalse(vm.canSubmitBinding().get());
         vm.registerProperty().set(true);
-        assertEquals("Passwords are limited to 1024 characters.", vm.passwordErrorBinding().get());
+        assertTrue(vm.passwordErrorBinding().get().startsWith("Passwords are limited to 1024 bytes"), vm.passwordErrorBinding().get());
         vm.passwordProperty().set("p".repeat(LoginViewModel.MAX_PASSWORD));
         assertNull(vm.passwordErrorBinding().get());
     }
@@ -429,5 +433,89 @@ class LoginViewModelTest {
         assertEquals("", vm.passwordProperty().get());
         assertEquals("", vm.repeatProperty().get());
         assertEquals("You are banned permanently.", vm.messageProperty().get());
+    }
+
+    // ---- certificates and plain connections -----------------------------------------------------
+
+    private static final Fingerprint OLD = Fingerprint.parse("11".repeat(32));
+    private static final Fingerprint NEW = Fingerprint.parse("22".repeat(32));
+
+    @Test
+    void aFirstContactAsksAndAcceptingPinsAndContinuesTheLogin() {
+        fillIn("alice", "secret pass");
+        vm.submit();
+        ServerAddress address = new ServerAddress("localhost", ServerAddress.DEFAULT_PORT);
+        service.login.completeExceptionally(UntrustedServerException.firstUse(address, NEW));
+        assertEquals(NEW, vm.trustPromptProperty().get().presented());
+        assertFalse(vm.busyProperty().get());
+        assertTrue(settings.current().pinFor("localhost", ServerAddress.DEFAULT_PORT).isEmpty(), "nothing pinned before the answer");
+        vm.submit();
+        assertEquals(1, service.calls("logIn").size(), "no second try while the question is open");
+
+        service.login = new CompletableFuture<>();
+        vm.acceptCertificate();
+        assertNull(vm.trustPromptProperty().get());
+        assertEquals(Optional.of(NEW), settings.current().pinFor("localhost", ServerAddress.DEFAULT_PORT));
+        assertEquals(2, service.calls("logIn").size(), "the login goes on with the pin in place");
+        service.login.complete(welcome("alice"));
+        assertEquals(1, loggedIn.size());
+    }
+
+    @Test
+    void decliningTheFirstContactPinsNothingAndSaysNothingWasSent() {
+        fillIn("alice", "secret pass");
+        vm.submit();
+        service.login.completeExceptionally(UntrustedServerException.firstUse(new ServerAddress("localhost", 7447), NEW));
+        vm.declineCertificate();
+        assertNull(vm.trustPromptProperty().get());
+        assertTrue(settings.current().pinnedServers().isEmpty());
+        assertTrue(vm.messageProperty().get().contains("nothing was sent"), vm.messageProperty().get());
+        assertEquals(1, service.calls("logIn").size());
+    }
+
+    @Test
+    void aChangedCertificateStopsWithBothFingerprintsAndIsTrustedOnlyDeliberately() {
+        settings.update(s -> s.withPin("localhost", 7447, OLD));
+        fillIn("alice", "secret pass");
+        vm.submit();
+        service.login.completeExceptionally(UntrustedServerException.changed(new ServerAddress("localhost", 7447), OLD, NEW));
+        assertNull(vm.trustPromptProperty().get(), "no easy yes/no question for a changed certificate");
+        assertEquals(NEW, vm.certificateChangeProperty().get().presented());
+        String warning = vm.messageProperty().get();
+        assertTrue(warning.contains(OLD.toString()) && warning.contains(NEW.toString()), warning);
+        assertTrue(warning.contains("Trust the new certificate"), warning);
+        assertEquals(Optional.of(OLD), settings.current().pinFor("localhost", 7447), "the old pin stays until the user decides");
+
+        vm.trustNewCertificate();
+        assertEquals(Optional.of(NEW), settings.current().pinFor("localhost", 7447));
+        assertNull(vm.certificateChangeProperty().get());
+        assertEquals(1, service.calls("logIn").size(), "no login by itself: the user logs in again");
+        assertTrue(vm.messageProperty().get().contains("Log in again"), vm.messageProperty().get());
+    }
+
+    @Test
+    void namingAnotherServerClearsTheCertificateWarning() {
+        fillIn("alice", "secret pass");
+        vm.submit();
+        service.login.completeExceptionally(UntrustedServerException.changed(new ServerAddress("localhost", 7447), OLD, NEW));
+        vm.hostProperty().set("other.lan");
+        assertNull(vm.certificateChangeProperty().get());
+        vm.trustNewCertificate();
+        assertTrue(settings.current().pinnedServers().isEmpty() || settings.current().pinFor("localhost", 7447).isEmpty());
+    }
+
+    @Test
+    void aPlainConnectionIsAskedForAndRememberedWithTheServer() {
+        vm.plainProperty().set(true);
+        fillIn("alice", "secret pass");
+        vm.submit();
+        assertEquals(new ServerAddress("localhost", ServerAddress.DEFAULT_PORT, false), service.last("logIn").args().getFirst());
+        service.login.complete(welcome("alice"));
+        assertTrue(settings.current().lastServer().orElseThrow().plain());
+
+        LoginViewModel again = open(settings);
+        assertTrue(again.plainProperty().get(), "the checkbox comes back ticked for that server");
+        again.useServer(new ServerEntry("chat.local", 7447, "bob"));
+        assertFalse(again.plainProperty().get());
     }
 }
