@@ -61,6 +61,7 @@ public final class ChatView {
     private final MessageListScroller scroller;
     private final Timeline ticker;
     private AdminView adminView;
+    private PasswordChangeDialog passwordDialog;
     private ConversationViewModel bound;
 
     public ChatView(ChatViewModel vm, SaveLocation saveLocation, Runnable toggleTheme) {
@@ -100,6 +101,8 @@ public final class ChatView {
     /** Stops the timers; called when the window leaves the chat view. */
     public void dispose() {
         ticker.stop();
+        // A session that ends under the dialog (kicked, logged out) takes the dialog with it.
+        if (passwordDialog != null) passwordDialog.close();
     }
 
     public void focusComposer() {
@@ -113,6 +116,17 @@ public final class ChatView {
         me.getStyleClass().add("me-name");
         me.setId("me");
         me.textProperty().bind(vm.meProperty());
+        me.setMinWidth(0); // a long name gives way to the button, with an ellipsis
+        me.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(me, Priority.ALWAYS);
+        Button password = new Button("Password…");
+        password.setId("change-password");
+        password.getStyleClass().addAll("flat", "small");
+        password.setTooltip(new Tooltip("Change your password"));
+        password.setMinWidth(Region.USE_PREF_SIZE);
+        password.setOnAction(e -> askPasswordChange());
+        HBox meRow = new HBox(4, me, password);
+        meRow.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<Status> status = new ComboBox<>();
         status.setId("status");
@@ -164,11 +178,32 @@ public final class ChatView {
         logOut.setOnAction(e -> vm.logOut());
         HBox bottom = new HBox(4, theme, logOut);
 
-        VBox sidebar = new VBox(me, status, roomsHeader, rooms, section("DIRECT MESSAGES"), directs, admin, bottom);
+        VBox sidebar = new VBox(meRow, notEncryptedMarker(), status, roomsHeader, rooms, section("DIRECT MESSAGES"), directs, admin, bottom);
         sidebar.getStyleClass().add("sidebar");
         sidebar.setPrefWidth(230);
         sidebar.setMinWidth(180);
         return sidebar;
+    }
+
+    /**
+     * Shown only for a plain TCP session, at the top of the sidebar so it stays in sight whichever
+     * conversation (or the admin view) is open.
+     */
+    private Label notEncryptedMarker() {
+        Label marker = new Label("Not encrypted");
+        marker.setId("not-encrypted");
+        marker.getStyleClass().add("not-encrypted");
+        String why = "This connection is plain TCP: anyone on the network can read your messages and password. "
+                + "Ask the server's admin to turn TLS on.";
+        Tooltip tip = new Tooltip(why);
+        tip.setWrapText(true);
+        tip.setMaxWidth(320);
+        tip.setShowDelay(Duration.millis(200));
+        marker.setTooltip(tip);
+        marker.setAccessibleHelp(why);
+        marker.visibleProperty().bind(vm.encryptedProperty().not());
+        marker.managedProperty().bind(marker.visibleProperty());
+        return marker;
     }
 
     private ListView<ConversationViewModel> conversationList(String id, javafx.collections.ObservableList<ConversationViewModel> items) {
@@ -362,6 +397,13 @@ public final class ChatView {
         VBox box = new VBox(8, content);
         dialog.getDialogPane().setContent(box);
         return box;
+    }
+
+    private void askPasswordChange() {
+        // Modal, so a second click cannot open another; this guards the keyboard too.
+        if (passwordDialog != null && passwordDialog.isShowing()) return;
+        passwordDialog = new PasswordChangeDialog(new PasswordChangeViewModel(vm.service()), root.getScene().getWindow());
+        passwordDialog.show();
     }
 
     private void askTopic() {

@@ -8,6 +8,7 @@ import chatroom.client.notify.Notifier;
 import chatroom.client.service.ChatEvents;
 import chatroom.client.service.ChatService;
 import chatroom.client.service.RequestFailedException;
+import chatroom.client.service.ServerAddress;
 import chatroom.client.transcript.Transcript;
 import chatroom.client.transcript.TranscriptFormat;
 import chatroom.client.transcript.TranscriptWriter;
@@ -43,6 +44,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -81,6 +83,7 @@ public final class ChatViewModel implements ChatEvents {
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final StringProperty me = new SimpleStringProperty(this, "me", "");
     private final ObjectProperty<Role> role = new SimpleObjectProperty<>(this, "role", Role.USER);
+    private final BooleanProperty encrypted = new SimpleBooleanProperty(this, "encrypted", true);
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(this, "windowFocused", true);
     private final BooleanProperty notificationsEnabled = new SimpleBooleanProperty(this, "notificationsEnabled", true);
     private final IntegerProperty awayAfterMinutes = new SimpleIntegerProperty(this, "awayAfterMinutes", 5);
@@ -151,6 +154,11 @@ public final class ChatViewModel implements ChatEvents {
 
     public ReadOnlyObjectProperty<Role> roleProperty() {
         return role;
+    }
+
+    /** Whether the session runs over TLS; false for plain TCP, which the view warns about. */
+    public ReadOnlyBooleanProperty encryptedProperty() {
+        return encrypted;
     }
 
     public BooleanBinding adminVisibleBinding() {
@@ -384,6 +392,9 @@ public final class ChatViewModel implements ChatEvents {
     public void loggedIn(Welcome welcome, boolean resumed) {
         me.set(welcome.user());
         role.set(welcome.role());
+        ServerAddress address = service.address();
+        // An unknown transport counts as plain: a needless warning is better than a missing one.
+        encrypted.set(address != null && address.tls());
         for (RoomState r : welcome.rooms()) {
             ConversationViewModel c = conversation(ConversationKey.room(r.room()), r.lastSeq());
             c.setTopic(r.topic());

@@ -8,6 +8,8 @@ import chatroom.client.model.ChatLine;
 import chatroom.client.model.ConnectionState;
 import chatroom.client.model.ConversationKey;
 import chatroom.client.model.PendingMessage;
+import chatroom.client.service.ChatService;
+import chatroom.client.service.ServerAddress;
 import chatroom.client.testing.FakeChatService;
 import chatroom.client.testing.MutableClock;
 import chatroom.common.model.MemberChange;
@@ -393,5 +395,29 @@ class ChatViewModelTest {
         List<ChatLine> lines = conversation(LOBBY).lines();
         assertEquals(100_000, lines.size());
         assertEquals(100_010, lines.getLast().seq());
+    }
+
+    // ---- transport -----------------------------------------------------------------------------
+
+    @Test
+    void aTlsSessionIsEncrypted() {
+        assertTrue(service.address().tls());
+        assertTrue(vm.encryptedProperty().get());
+    }
+
+    @Test
+    void aPlainTcpSessionIsMarkedNotEncrypted() {
+        ChatService plain = ServiceWith.override(service, "address", args -> new ServerAddress("lan-box", 7447, false));
+        ChatViewModel overPlain = new ChatViewModel(plain, (title, body) -> {}, clock, Runnable::run, Runnable::run, signedOut::add);
+        overPlain.start(new Welcome("r2", "alice", Role.USER, List.of(), List.of()));
+        assertFalse(overPlain.encryptedProperty().get());
+    }
+
+    @Test
+    void aSessionWithoutAKnownAddressIsNotClaimedToBeEncrypted() {
+        ChatService unknown = ServiceWith.override(service, "address", args -> null);
+        ChatViewModel vm2 = new ChatViewModel(unknown, (title, body) -> {}, clock, Runnable::run, Runnable::run, signedOut::add);
+        vm2.start(new Welcome("r2", "alice", Role.USER, List.of(), List.of()));
+        assertFalse(vm2.encryptedProperty().get());
     }
 }

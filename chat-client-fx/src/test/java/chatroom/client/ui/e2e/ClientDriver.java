@@ -204,7 +204,10 @@ final class ClientDriver {
     void snapshot(Path file) throws IOException {
         AtomicReference<WritableImage> image = new AtomicReference<>();
         robot.interact(() -> image.set(stage.getScene().snapshot(null)));
-        WritableImage fx = image.get();
+        write(image.get(), file);
+    }
+
+    private static void write(WritableImage fx, Path file) throws IOException {
         int w = (int) fx.getWidth();
         int h = (int) fx.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
@@ -214,6 +217,13 @@ final class ClientDriver {
         }
         Files.createDirectories(file.getParent());
         ImageIO.write(out, "png", file.toFile());
+    }
+
+    /** Saves a picture of the window {@code node} is in (a dialog, say) as a PNG. */
+    void snapshotOf(Node node, Path file) throws IOException {
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> image.set(node.getScene().snapshot(null)));
+        write(image.get(), file);
     }
 
     void close() {

@@ -9,6 +9,8 @@ import chatroom.client.model.ConnectionState;
 import chatroom.common.model.Role;
 import chatroom.common.model.Status;
 import chatroom.server.testing.TestServer;
+import chatroom.client.settings.ClientSettings;
+import chatroom.client.settings.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,8 +56,15 @@ class DesktopClientTest {
         server.close();
     }
 
-    private ClientDriver window(String name) {
-        ClientDriver d = ClientDriver.open(robot, temp.resolve("settings-" + name), windows.size() * 1200);
+    /** A window that already trusts the test server's certificate, as after accepting it once. */
+    private ClientDriver window(String name) throws java.io.IOException {
+        Path settings = temp.resolve("settings-" + name);
+        new SettingsStore(settings).save(ClientSettings.defaults().withPin("127.0.0.1", server.port(), server.fingerprint()));
+        return windowWithSettings(settings);
+    }
+
+    private ClientDriver windowWithSettings(Path settings) {
+        ClientDriver d = ClientDriver.open(robot, settings, windows.size() * 1200);
         windows.add(d);
         return d;
     }
@@ -82,6 +91,76 @@ class DesktopClientTest {
         alice.typeInto("password", "correct horse battery");
         alice.pressEnter();
         alice.waitUntil("alice is back in the chat", () -> alice.has("chat-view"));
+    }
+
+    @Test
+    void theFirstConnectionShowsTheServersFingerprintAndAcceptingItLogsIn() throws Exception {
+        server.createAccount("alice", Role.USER);
+        ClientDriver alice = windowWithSettings(temp.resolve("settings-new"));
+        alice.fillServer(server.port());
+        alice.typeInto("user", "alice");
+        alice.typeInto("password", TestServer.passwordOf("alice"));
+        alice.pressEnter();
+        alice.waitUntil("the client asks about the certificate", () -> alice.robot.lookup("#trust-dialog").tryQuery().isPresent());
+        javafx.scene.control.Label shown = alice.robot.lookup("#trust-dialog-fingerprint").query();
+        assertEquals(server.fingerprint().twoLines(), shown.getText());
+        alice.snapshotOf(shown, SCREENSHOTS.resolve("fingerprint.png"));
+        // Enter means Cancel: trusting must be a choice.
+        assertTrue(((javafx.scene.control.Button) alice.robot.lookup("#trust-dialog-cancel").query()).isDefaultButton());
+        assertFalse(((javafx.scene.control.Button) alice.robot.lookup("#trust-dialog-accept").query()).isDefaultButton());
+        alice.robot.clickOn("#trust-dialog-cancel");
+        alice.waitUntil("declining says nothing was sent", () -> alice.text("login-message").contains("nothing was sent"));
+        assertTrue(alice.has("login-view"));
+
+        alice.typeInto("password", TestServer.passwordOf("alice"));
+        alice.pressEnter();
+        alice.waitUntil("the question comes again", () -> alice.robot.lookup("#trust-dialog-accept").tryQuery().isPresent());
+        alice.robot.clickOn("#trust-dialog-accept");
+        alice.waitUntil("alice is in", () -> alice.has("chat-view"));
+        assertEquals(java.util.Optional.of(server.fingerprint()),
+                new SettingsStore(temp.resolve("settings-new")).load().pinFor("127.0.0.1", server.port()));
+    }
+
+    @Test
+    void aUserChangesTheirPasswordFromTheChatViewAndOnlyTheNewOneWorks() throws Exception {
+        ClientDriver bob = loggedIn("bob");
+        bob.click("change-password");
+        bob.waitUntil("the form opens", () -> bob.robot.lookup("#current-password").tryQuery().isPresent());
+        bob.robot.clickOn("#current-password").write(TestServer.passwordOf("bob"));
+        bob.robot.clickOn("#new-password").write("a much better password");
+        bob.robot.clickOn("#repeat-password").write("a much better password");
+        bob.robot.clickOn("#password-submit");
+        bob.waitUntil("the server confirms", () -> bob.robot.lookup("#password-message").tryQuery()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).orElse("").equals("Your password was changed."));
+        bob.robot.clickOn("#password-cancel");
+        bob.click("log-out");
+        bob.waitUntil("the login view is back", () -> bob.has("login-view"));
+        bob.typeInto("password", TestServer.passwordOf("bob"));
+        bob.pressEnter();
+        bob.waitUntil("the old password is refused", () -> bob.text("login-message").contains("wrong"));
+        bob.typeInto("password", "a much better password");
+        bob.pressEnter();
+        bob.waitUntil("the new one works", () -> bob.has("chat-view"));
+    }
+
+    @Test
+    void aPlainConnectionToANoTlsServerIsMarkedNotEncrypted() throws Exception {
+        try (TestServer plain = TestServer.start(temp.resolve("plain-server"), c -> c.withTls(chatroom.server.config.TlsConfig.off()))) {
+            plain.createAccount("carol", Role.USER);
+            ClientDriver carol = windowWithSettings(temp.resolve("settings-carol"));
+            carol.fillServer(plain.port());
+            carol.click("plain");
+            assertTrue(carol.showing("plain-warning"));
+            carol.typeInto("user", "carol");
+            carol.typeInto("password", TestServer.passwordOf("carol"));
+            carol.pressEnter();
+            carol.waitUntil("carol is in", () -> carol.has("chat-view"));
+            assertTrue(carol.showing("not-encrypted"));
+            carol.click("log-out");
+            carol.waitUntil("the login view is back", () -> carol.has("login-view"));
+        }
+        ClientDriver tls = loggedIn("dave");
+        assertFalse(tls.showing("not-encrypted"));
     }
 
     @Test
