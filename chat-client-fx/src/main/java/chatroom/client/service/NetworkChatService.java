@@ -274,7 +274,7 @@ public final class NetworkChatService implements ChatService {
                 setState(ConnectionState.DISCONNECTED, untrusted.getMessage());
                 loginFuture.completeExceptionally(untrusted);
             } else {
-                endSession(untrusted.getMessage());
+                endSession(untrusted.getMessage() + " Log in again to see what to do.");
             }
             return;
         }

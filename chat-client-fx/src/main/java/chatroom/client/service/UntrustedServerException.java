@@ -30,13 +30,9 @@ public final class UntrustedServerException extends RequestFailedException {
     /** The server shows another certificate than the one pinned. */
     public static UntrustedServerException changed(ServerAddress address, Fingerprint pinned, Fingerprint presented) {
         return new UntrustedServerException(address, presented, Objects.requireNonNull(pinned, "pinned"),
-                "Stopped: the server at " + address + " shows a different certificate than the one you accepted before, "
-                        + "so your password was not sent.\n"
-                        + "Accepted before: " + pinned + "\n"
-                        + "Shown now:       " + presented + "\n"
-                        + "This happens when the server was reinstalled or its certificate replaced, but also when someone "
-                        + "is intercepting the connection. Ask the server's admin for the fingerprint it prints at start "
-                        + "(./chat server fingerprint). Only if it matches the one shown now, choose \"Trust the new certificate…\".");
+                "Stopped: the server at " + address + " shows a different certificate than the one you accepted "
+                        + "before, so your password was not sent. Accepted before: " + pinned + ". Shown now: " + presented
+                        + ".");
     }
 
     public ServerAddress address() {

@@ -143,6 +143,7 @@ class CertificatePinningTest {
         assertTrue(refused.getMessage().contains(refused.pinned().toString()), refused.getMessage());
         assertTrue(refused.getMessage().contains(refused.presented().toString()), refused.getMessage());
         assertTrue(refused.getMessage().contains("your password was not sent"), refused.getMessage());
+        assertTrue(refused.getMessage().length() < 400, "short enough for the login form: " + refused.getMessage());
 
         impostor.awaitClientGone();
         assertEquals(1, impostor.handshakes(), "the client did reach the impostor");

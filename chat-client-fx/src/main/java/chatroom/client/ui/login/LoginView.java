@@ -75,6 +75,7 @@ public final class LoginView {
         plainWarning.setId("plain-warning");
         plainWarning.getStyleClass().add("field-error");
         plainWarning.setWrapText(true);
+        plainWarning.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         plainWarning.visibleProperty().bind(vm.plainProperty());
         plainWarning.managedProperty().bind(vm.plainProperty());
 
@@ -99,11 +100,8 @@ public final class LoginView {
         message.managedProperty().bind(message.visibleProperty());
         message.setMaxWidth(Double.MAX_VALUE);
         message.setWrapText(true);
-        Button trustNew = new Button("Trust the new certificate…");
-        trustNew.setId("trust-new");
-        trustNew.visibleProperty().bind(vm.certificateChangeProperty().isNotNull());
-        trustNew.managedProperty().bind(trustNew.visibleProperty());
-        trustNew.setOnAction(e -> CertificateDialogs.confirmChange(root, vm));
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Node certificateChange = certificateChange(vm);
         vm.trustPromptProperty().addListener((o, was, now) -> {
             if (now != null) CertificateDialogs.askFirstUse(root, vm, now);
         });
@@ -134,7 +132,7 @@ public final class LoginView {
                 caption("Password"), password, error(vm.passwordErrorBinding()),
                 repeatBox,
                 message,
-                trustNew,
+                certificateChange,
                 gap(),
                 actions);
         form.disableProperty().bind(vm.busyProperty());
@@ -143,9 +141,17 @@ public final class LoginView {
         card.getStyleClass().add("login-card");
         card.setMaxWidth(420);
         card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        root.getChildren().add(card);
+        // A long warning (a changed certificate) may not fit a small window: scroll rather than squeeze.
+        StackPane centre = new StackPane(card);
+        centre.getStyleClass().add("login-background");
+        centre.setPadding(new Insets(24));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(centre);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        scroll.setFocusTraversable(false);
+        root.getChildren().add(scroll);
         root.getStyleClass().add("login-background");
-        root.setPadding(new Insets(24));
         root.setId("login-view");
         this.user = user;
         this.password = password;
@@ -158,11 +164,42 @@ public final class LoginView {
 
     /** Puts the caret where the user is most likely to type: the name, or the password if the name is known. */
     public void focusFirstField() {
-        (vm.userProperty().get().isEmpty() ? user : password).requestFocus();
+        // After the first layout: the scroll pane's skin, made then, must not take the focus back.
+        chatroom.client.ui.FxExecutor.INSTANCE.later((vm.userProperty().get().isEmpty() ? user : password)::requestFocus);
     }
 
     public Parent root() {
         return root;
+    }
+
+    /** Both fingerprints, what the change may mean, and the deliberate way to accept it. */
+    private Node certificateChange(LoginViewModel vm) {
+        Label before = new Label();
+        Label now = new Label();
+        before.setId("pinned-fingerprint");
+        now.setId("presented-fingerprint");
+        before.getStyleClass().add("fingerprint");
+        now.getStyleClass().add("fingerprint");
+        vm.certificateChangeProperty().addListener((o, was, change) -> {
+            before.setText(change == null ? "" : change.pinned().twoLines());
+            now.setText(change == null ? "" : change.presented().twoLines());
+        });
+        Label advice = new Label("A reinstalled server or a replaced certificate does this, but so does someone "
+                + "intercepting the connection. Ask the server's admin for the fingerprint it prints at start "
+                + "(./chat server fingerprint); trust the new one only if it matches.");
+        advice.setWrapText(true);
+        advice.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        before.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        now.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        advice.getStyleClass().add("muted");
+        Button trustNew = new Button("Trust the new certificate…");
+        trustNew.setId("trust-new");
+        trustNew.setOnAction(e -> CertificateDialogs.confirmChange(root, vm));
+        VBox box = new VBox(4, caption("Accepted before"), before, caption("Shown now"), now, advice, trustNew);
+        box.setId("certificate-change");
+        box.visibleProperty().bind(vm.certificateChangeProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static MenuItem recentItem(LoginViewModel vm, ServerEntry entry) {
@@ -194,6 +231,7 @@ public final class LoginView {
         label.visibleProperty().bind(problem.isNotNull());
         label.managedProperty().bind(label.visibleProperty());
         label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -216,7 +216,9 @@ public final class LoginViewModel {
                 trustPrompt.set(untrusted);
             } else {
                 certificateChange.set(untrusted);
-                message.set(untrusted.getMessage());
+                // The fingerprints and what to do are shown beside it, from certificateChange.
+                message.set("Stopped: " + untrusted.address() + " shows a different certificate than the one you "
+                        + "accepted before, so your password was not sent.");
             }
             return;
         }
