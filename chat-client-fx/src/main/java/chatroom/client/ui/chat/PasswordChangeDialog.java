@@ -4,16 +4,14 @@ import chatroom.client.ui.FxExecutor;
 import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.StringProperty;
 import javafx.event.ActionEvent;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import chatroom.client.ui.FormParts;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -60,9 +58,9 @@ final class PasswordChangeDialog {
         waiting.managedProperty().bind(vm.busyProperty());
 
         VBox fields = new VBox(4,
-                caption("Current password"), current, error(vm.currentErrorBinding()),
-                caption("New password"), next, error(vm.newErrorBinding()),
-                caption("Repeat the new password"), repeat, error(vm.repeatErrorBinding()));
+                FormParts.caption("Current password"), current, FormParts.fieldError(vm.currentErrorBinding()),
+                FormParts.caption("New password"), next, FormParts.fieldError(vm.newErrorBinding()),
+                FormParts.caption("Repeat the new password"), repeat, FormParts.fieldError(vm.repeatErrorBinding()));
         fields.disableProperty().bind(vm.busyProperty());
         VBox content = new VBox(10, fields, waiting, message);
         content.setPrefWidth(360);
@@ -124,20 +122,4 @@ final class PasswordChangeDialog {
         return field;
     }
 
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("muted");
-        label.setPadding(new Insets(4, 0, 0, 0));
-        return label;
-    }
-
-    private static Node error(StringBinding problem) {
-        Label label = new Label();
-        label.getStyleClass().add("field-error");
-        label.textProperty().bind(problem);
-        label.visibleProperty().bind(problem.isNotNull());
-        label.managedProperty().bind(label.visibleProperty());
-        label.setWrapText(true);
-        return label;
-    }
 }

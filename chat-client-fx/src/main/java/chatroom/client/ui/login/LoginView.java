@@ -2,13 +2,13 @@ package chatroom.client.ui.login;
 
 import chatroom.client.settings.ServerEntry;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.StringBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import chatroom.client.ui.FormParts;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -88,7 +88,7 @@ public final class LoginView {
         repeat.setId("repeat");
         repeat.setPromptText("Repeat the password");
         repeat.textProperty().bindBidirectional(vm.repeatProperty());
-        VBox repeatBox = new VBox(2, repeat, error(vm.repeatErrorBinding()));
+        VBox repeatBox = new VBox(2, repeat, FormParts.fieldError(vm.repeatErrorBinding()));
         repeatBox.visibleProperty().bind(vm.registerProperty());
         repeatBox.managedProperty().bind(vm.registerProperty());
 
@@ -126,10 +126,10 @@ public final class LoginView {
         VBox form = new VBox(4,
                 modes,
                 gap(),
-                caption("Server"), server, error(vm.hostErrorBinding()), error(vm.portErrorBinding()),
+                FormParts.caption("Server"), server, FormParts.fieldError(vm.hostErrorBinding()), FormParts.fieldError(vm.portErrorBinding()),
                 plain, plainWarning,
-                caption("User name"), user, error(vm.userErrorBinding()),
-                caption("Password"), password, error(vm.passwordErrorBinding()),
+                FormParts.caption("User name"), user, FormParts.fieldError(vm.userErrorBinding()),
+                FormParts.caption("Password"), password, FormParts.fieldError(vm.passwordErrorBinding()),
                 repeatBox,
                 message,
                 certificateChange,
@@ -195,7 +195,7 @@ public final class LoginView {
         Button trustNew = new Button("Trust the new certificate…");
         trustNew.setId("trust-new");
         trustNew.setOnAction(e -> CertificateDialogs.confirmChange(root, vm));
-        VBox box = new VBox(4, caption("Accepted before"), before, caption("Shown now"), now, advice, trustNew);
+        VBox box = new VBox(4, FormParts.caption("Accepted before"), before, FormParts.caption("Shown now"), now, advice, trustNew);
         box.setId("certificate-change");
         box.visibleProperty().bind(vm.certificateChangeProperty().isNotNull());
         box.managedProperty().bind(box.visibleProperty());
@@ -215,24 +215,6 @@ public final class LoginView {
         field.setPromptText(prompt);
         field.textProperty().bindBidirectional(property);
         return field;
-    }
-
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("muted");
-        label.setPadding(new Insets(6, 0, 0, 0));
-        return label;
-    }
-
-    private static Node error(StringBinding problem) {
-        Label label = new Label();
-        label.getStyleClass().add("field-error");
-        label.textProperty().bind(problem);
-        label.visibleProperty().bind(problem.isNotNull());
-        label.managedProperty().bind(label.visibleProperty());
-        label.setWrapText(true);
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return label;
     }
 
     private static Node gap() {
