@@ -634,9 +634,16 @@ public final class NetworkChatService implements ChatService {
             return CompletableFuture.failedFuture(RequestFailedException.local("You are offline right now; try again when the connection is back."));
         }
         String id = nextId();
+        ClientMessage message;
+        try {
+            message = make.apply(id);
+        } catch (InvalidMessageException e) {
+            // The records check the protocol's rules; a refusal here is the same sentence the server would give.
+            return CompletableFuture.failedFuture(RequestFailedException.local(e.getMessage()));
+        }
         CompletableFuture<T> future = new CompletableFuture<>();
         requests.put(id, new Reply<>(replyType, future));
-        send(make.apply(id));
+        send(message);
         return future;
     }
 
@@ -730,13 +737,7 @@ public final class NetworkChatService implements ChatService {
 
     @Override
     public CompletableFuture<Void> changePassword(String oldPassword, String newPassword) {
-        PasswordRequest change;
-        try {
-            change = new PasswordRequest(null, oldPassword, newPassword);
-        } catch (InvalidMessageException e) {
-            return CompletableFuture.failedFuture(RequestFailedException.local(e.getMessage()));
-        }
-        return request(id -> new PasswordRequest(id, change.old(), change.newPassword()), Ok.class).thenApply(ok -> {
+        return request(id -> new PasswordRequest(id, oldPassword, newPassword), Ok.class).thenApply(ok -> {
             // A reconnect must log in with the password that now works.
             password = newPassword;
             return null;
