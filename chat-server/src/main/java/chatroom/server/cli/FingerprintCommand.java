@@ -38,9 +38,9 @@ final class FingerprintCommand implements Callable<Integer> {
                     + "Remove that setting to turn TLS on.");
             return 1;
         }
-        boolean existed = ServerCertificates.existing(config).isPresent();
+        boolean making = ServerCertificates.needsGenerating(config);
         ServerCredentials credentials = ServerCertificates.loadOrCreate(config, Instant.now());
-        if (!existed) err.println("Made a new self-signed certificate: " + credentials.origin());
+        if (making) err.println("Made a new self-signed certificate: " + credentials.origin());
         spec.commandLine().getOut().println(openssl ? credentials.fingerprint().colonSeparated() : credentials.fingerprint());
         return 0;
     }

@@ -63,12 +63,11 @@ public final class ServerCertificates {
         return new ServerCredentials(made.chain(), made.key(), "generated in " + dir.toAbsolutePath());
     }
 
-    /** The credentials if they exist already; never generates (for commands that only look). */
-    public static Optional<ServerCredentials> existing(ServerConfig config) {
-        if (config.tls().suppliedCertificate()) return Optional.of(loadOrCreate(config, Instant.now()));
+    /** Whether {@link #loadOrCreate} would make a new self-signed pair (none supplied, none made yet). */
+    public static boolean needsGenerating(ServerConfig config) {
         Path dir = config.dataDir().resolve(FOLDER);
-        if (!Files.exists(dir.resolve(CERTIFICATE_FILE)) && !Files.exists(dir.resolve(KEY_FILE))) return Optional.empty();
-        return Optional.of(loadOrCreate(config, Instant.now()));
+        return !config.tls().suppliedCertificate()
+                && !Files.exists(dir.resolve(CERTIFICATE_FILE)) && !Files.exists(dir.resolve(KEY_FILE));
     }
 
     /** Warnings an admin should see at start: an expired or not yet valid certificate. */
