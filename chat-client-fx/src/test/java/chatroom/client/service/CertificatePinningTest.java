@@ -1,5 +1,10 @@
 package chatroom.client.service;
 
+import static chatroom.client.service.UiThreadStandIn.WAIT;
+import static chatroom.client.service.UiThreadStandIn.onUi;
+import static chatroom.client.service.UiThreadStandIn.onUiQuietly;
+import static chatroom.client.service.UiThreadStandIn.waitUntil;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -32,7 +37,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,7 +46,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +56,6 @@ import org.junit.jupiter.api.io.TempDir;
  * a single byte of the login leaves the client. A recording impostor proves that last part.
  */
 class CertificatePinningTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String PASSWORD = TestServer.passwordOf("bob");
 
     @TempDir
@@ -69,7 +71,7 @@ class CertificatePinningTest {
     @AfterEach
     void stop() throws Exception {
         if (service != null) {
-            onUi(() -> {
+            onUi(ui, () -> {
                 if (service.state() != ConnectionState.DISCONNECTED) service.logOut();
                 return null;
             });
@@ -86,7 +88,7 @@ class CertificatePinningTest {
     }
 
     private NetworkChatService newService() throws Exception {
-        service = onUi(() -> {
+        service = onUi(ui, () -> {
             NetworkChatService s = new NetworkChatService(ui, NetworkChatService.tcp(),
                     address -> Optional.ofNullable(pins.get(address.toString())), timer,
                     new Backoff(Duration.ofHours(1), Duration.ofHours(1), () -> 0), Clock.systemUTC());
@@ -102,7 +104,7 @@ class CertificatePinningTest {
     }
 
     private CompletableFuture<Welcome> logIn(ServerAddress address) throws Exception {
-        return onUi(() -> service.logIn(address, "bob", PASSWORD, false));
+        return onUi(ui, () -> service.logIn(address, "bob", PASSWORD, false));
     }
 
     private static Throwable failureOf(CompletableFuture<Welcome> login) {
@@ -118,7 +120,7 @@ class CertificatePinningTest {
         UntrustedServerException first = assertInstanceOf(UntrustedServerException.class, failureOf(logIn(address)));
         assertTrue(first.firstUse());
         assertEquals(server.fingerprint(), first.presented());
-        assertEquals(ConnectionState.DISCONNECTED, onUi(service::state));
+        assertEquals(ConnectionState.DISCONNECTED, onUi(ui, service::state));
 
         pins.put(address.toString(), first.presented()); // what accepting does
         Welcome welcome = logIn(address).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -160,15 +162,15 @@ class CertificatePinningTest {
         logIn(address).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         int port = server.port();
         server.stop();
-        waitUntil("bob notices the drop", () -> onUiQuietly(service::state) == ConnectionState.RECONNECTING);
+        waitUntil("bob notices the drop", () -> onUiQuietly(ui, service::state) == ConnectionState.RECONNECTING);
         impostor = Impostor.listenOn(port);
-        onUi(() -> {
+        onUi(ui, () -> {
             service.reconnectNow();
             return null;
         });
         waitUntil("the session ends", () -> !ended.isEmpty());
         assertTrue(ended.getFirst().startsWith("Stopped: the server at " + address), ended.getFirst());
-        assertEquals(ConnectionState.DISCONNECTED, onUi(service::state));
+        assertEquals(ConnectionState.DISCONNECTED, onUi(ui, service::state));
         impostor.awaitClientGone();
         assertEquals("", impostor.received());
     }
@@ -207,44 +209,24 @@ class CertificatePinningTest {
         ServerAddress address = new ServerAddress("127.0.0.1", server.port());
         pins.put(address.toString(), server.fingerprint());
         logIn(address).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        onUi(() -> service.changePassword(PASSWORD, "a brand new password")).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        onUi(ui, () -> service.changePassword(PASSWORD, "a brand new password")).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         RequestFailedException wrong = assertInstanceOf(RequestFailedException.class, failureOfVoid(
-                onUi(() -> service.changePassword("not the password", "another new password"))));
+                onUi(ui, () -> service.changePassword("not the password", "another new password"))));
         assertEquals(chatroom.common.protocol.ErrorCode.BAD_CREDENTIALS, wrong.error().code());
 
         server.stop();
-        waitUntil("bob notices the drop", () -> onUiQuietly(service::state) == ConnectionState.RECONNECTING);
+        waitUntil("bob notices the drop", () -> onUiQuietly(ui, service::state) == ConnectionState.RECONNECTING);
         server.startAgain();
-        onUi(() -> {
+        onUi(ui, () -> {
             service.reconnectNow();
             return null;
         });
-        waitUntil("bob is back", () -> onUiQuietly(service::state) == ConnectionState.CONNECTED);
+        waitUntil("bob is back", () -> onUiQuietly(ui, service::state) == ConnectionState.CONNECTED);
         assertTrue(ended.isEmpty(), ended.toString());
     }
 
     private static Throwable failureOfVoid(CompletableFuture<Void> f) {
         return assertThrows(ExecutionException.class, () -> f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).getCause();
-    }
-
-    private <T> T onUi(Callable<T> task) throws Exception {
-        return ui.submit(task).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private <T> T onUiQuietly(Callable<T> task) {
-        try {
-            return onUi(task);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) throw new AssertionError("Timed out waiting until " + what);
-            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
-        }
     }
 
     /**

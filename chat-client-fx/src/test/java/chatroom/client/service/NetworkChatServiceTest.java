@@ -1,5 +1,10 @@
 package chatroom.client.service;
 
+import static chatroom.client.service.UiThreadStandIn.WAIT;
+import static chatroom.client.service.UiThreadStandIn.onUi;
+import static chatroom.client.service.UiThreadStandIn.onUiQuietly;
+import static chatroom.client.service.UiThreadStandIn.waitUntil;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,9 +22,7 @@ import chatroom.server.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -27,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  * FX thread, and every call into the service goes through it, as in the app.
  */
 class NetworkChatServiceTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final ConversationKey LOBBY = ConversationKey.room("lobby");
 
     @TempDir
@@ -59,7 +60,7 @@ class NetworkChatServiceTest {
 
     @AfterEach
     void stop() throws Exception {
-        onUi(() -> {
+        onUi(ui, () -> {
             if (service != null && service.state() != ConnectionState.DISCONNECTED) service.logOut();
             return null;
         });
@@ -70,7 +71,7 @@ class NetworkChatServiceTest {
 
     /** A service whose automatic retries wait an hour, so the test decides when it reconnects. */
     private NetworkChatService bob(Backoff backoff) throws Exception {
-        service = onUi(() -> {
+        service = onUi(ui, () -> {
             NetworkChatService s = newService(backoff);
             s.addListener(new ChatEvents() {
                 @Override
@@ -90,7 +91,7 @@ class NetworkChatServiceTest {
             });
             return s;
         });
-        CompletableFuture<Welcome> login = onUi(() -> service.logIn(new ServerAddress("127.0.0.1", server.port()), "bob",
+        CompletableFuture<Welcome> login = onUi(ui, () -> service.logIn(new ServerAddress("127.0.0.1", server.port()), "bob",
                 TestServer.passwordOf("bob"), false));
         login.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         return service;
@@ -115,12 +116,12 @@ class NetworkChatServiceTest {
         waitUntil("bob has the first message", () -> texts().equals(List.of("one")));
 
         server.stop();
-        waitUntil("bob notices", () -> onUiQuietly(service::state) == ConnectionState.RECONNECTING);
+        waitUntil("bob notices", () -> onUiQuietly(ui, service::state) == ConnectionState.RECONNECTING);
         server.startAgain();
         TestClient alice2 = server.login("alice");
         for (String text : List.of("two", "three", "four")) alice2.request(id -> new SayRequest(id, "lobby", text), Ack.class);
 
-        onUi(() -> {
+        onUi(ui, () -> {
             service.reconnectNow();
             return null;
         });
@@ -133,35 +134,35 @@ class NetworkChatServiceTest {
     void aCatchUpPageLargerThanTheClientFrameLimitIsRead() throws Exception {
         bob(manual());
         server.stop();
-        waitUntil("bob notices", () -> onUiQuietly(service::state) == ConnectionState.RECONNECTING);
+        waitUntil("bob notices", () -> onUiQuietly(ui, service::state) == ConnectionState.RECONNECTING);
         server.startAgain();
         TestClient alice = server.loginAs("alice", Role.USER);
         String longText = "x".repeat(chatroom.common.protocol.Fields.MAX_TEXT);
         for (int i = 0; i < 8; i++) alice.request(id -> new SayRequest(id, "lobby", longText), Ack.class);
-        onUi(() -> {
+        onUi(ui, () -> {
             service.reconnectNow();
             return null;
         });
         // 8 messages of 16,000 characters make one history frame of about 130 KB.
         waitUntil("bob catches up on the long messages", () -> received.size() == 8);
-        assertEquals(ConnectionState.CONNECTED, onUi(service::state));
+        assertEquals(ConnectionState.CONNECTED, onUi(ui, service::state));
     }
 
     @Test
     void aMessageQueuedOfflineIsSentOnceWithItsOriginalId() throws Exception {
         bob(manual());
         server.stop();
-        waitUntil("bob notices", () -> onUiQuietly(service::state) == ConnectionState.RECONNECTING);
-        String id = onUi(() -> service.send(LOBBY, "queued while offline").id());
-        assertEquals(1, onUi(() -> service.outbox().size()));
+        waitUntil("bob notices", () -> onUiQuietly(ui, service::state) == ConnectionState.RECONNECTING);
+        String id = onUi(ui, () -> service.send(LOBBY, "queued while offline").id());
+        assertEquals(1, onUi(ui, () -> service.outbox().size()));
 
         server.startAgain();
-        onUi(() -> {
+        onUi(ui, () -> {
             service.reconnectNow();
             return null;
         });
         waitUntil("the message is stored and comes back", () -> texts().contains("queued while offline"));
-        waitUntil("the outbox empties", () -> onUiQuietly(() -> service.outbox().isEmpty()));
+        waitUntil("the outbox empties", () -> onUiQuietly(ui, () -> service.outbox().isEmpty()));
         assertEquals(id, received.getLast().id());
         TestClient reader = server.loginAs("reader", Role.USER);
         var page = reader.request(i -> new chatroom.common.protocol.HistoryRequest(i, "lobby", null, null, 0L, 200),
@@ -171,20 +172,20 @@ class NetworkChatServiceTest {
 
     @Test
     void aWrongPasswordFailsTheLoginWithASentence() throws Exception {
-        service = onUi(() -> newService(manual()));
-        CompletableFuture<Welcome> login = onUi(() -> service.logIn(new ServerAddress("127.0.0.1", server.port()), "bob", "wrong password", false));
+        service = onUi(ui, () -> newService(manual()));
+        CompletableFuture<Welcome> login = onUi(ui, () -> service.logIn(new ServerAddress("127.0.0.1", server.port()), "bob", "wrong password", false));
         ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                 () -> login.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
         assertEquals("The user name or password is wrong.", RequestFailedException.sentenceOf(failure));
-        assertEquals(ConnectionState.DISCONNECTED, onUi(service::state));
+        assertEquals(ConnectionState.DISCONNECTED, onUi(ui, service::state));
     }
 
     @Test
     void nothingListeningIsReportedAsUnreachable() throws Exception {
-        service = onUi(() -> newService(manual()));
+        service = onUi(ui, () -> newService(manual()));
         int port = server.port();
         server.stop();
-        CompletableFuture<Welcome> login = onUi(() -> service.logIn(new ServerAddress("127.0.0.1", port), "bob", "whatever123", false));
+        CompletableFuture<Welcome> login = onUi(ui, () -> service.logIn(new ServerAddress("127.0.0.1", port), "bob", "whatever123", false));
         ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                 () -> login.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
         assertTrue(RequestFailedException.sentenceOf(failure).startsWith("Cannot reach 127.0.0.1:" + port), failure.toString());
@@ -198,32 +199,11 @@ class NetworkChatServiceTest {
         mod.request(id -> new KickRequest(id, "bob", "cool down"), Ok.class);
         waitUntil("bob's session ends", () -> !ended.isEmpty());
         assertEquals("You were removed from the server by mod: cool down.", ended.getFirst());
-        assertEquals(ConnectionState.DISCONNECTED, onUi(service::state));
+        assertEquals(ConnectionState.DISCONNECTED, onUi(ui, service::state));
         assertTrue(states.stream().noneMatch(s -> s == ConnectionState.RECONNECTING), states.toString());
     }
 
     private List<String> texts() {
         return received.stream().map(ChatMessage::text).toList();
-    }
-
-    private <T> T onUi(Callable<T> task) throws Exception {
-        return ui.submit(task).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private <T> T onUiQuietly(Callable<T> task) {
-        try {
-            return onUi(task);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) throw new AssertionError("Timed out waiting until " + what);
-            Thread.onSpinWait();
-            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
-        }
     }
 }
