@@ -13,6 +13,7 @@ import chatroom.server.message.MessageHandlers;
 import chatroom.server.message.RateLimiter;
 import chatroom.server.moderation.ModerationHandlers;
 import chatroom.server.net.Connection;
+import chatroom.server.net.ConnectionLimits;
 import chatroom.server.room.RoomHandlers;
 import chatroom.server.room.RoomRegistry;
 import chatroom.server.session.PresenceHandlers;
@@ -42,6 +43,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -71,9 +73,14 @@ public final class ChatServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread acceptor;
     private final ServerTls tls;
+    private final ConnectionLimits limits;
+    /** Acceptor thread only. */
+    private long lastRefusalWarning;
+    private long refusedSinceWarning;
 
     private ChatServer(ServerConfig config, Clock clock) throws IOException {
         this.config = config;
+        this.limits = new ConnectionLimits(config.maxUnauthenticated(), config.maxConnectionsPerIp());
         this.folderLock = DataFolderLock.acquire(config.dataDir());
         try {
             this.database = Database.open(config.dataDir());
@@ -170,7 +177,14 @@ public final class ChatServer implements AutoCloseable {
                 if (!stopping.get()) log.error("Accepting connections failed; the server stops accepting", e);
                 return;
             }
-            Connection connection = new Connection(connectionIds.incrementAndGet(), socket, tls, config, codec,
+            ConnectionLimits.Ticket ticket = limits.admit(socket.getInetAddress().getHostAddress());
+            if (ticket.verdict() == ConnectionLimits.Verdict.DROPPED) {
+                noteRefusal(ticket);
+                closeQuietly(socket);
+                continue;
+            }
+            if (ticket.verdict() == ConnectionLimits.Verdict.REFUSED) noteRefusal(ticket);
+            Connection connection = new Connection(connectionIds.incrementAndGet(), socket, ticket, tls, config, codec,
                     dispatcher, sessions, rooms, timers, hello);
             Thread thread = factory.newThread(() -> {
                 try {
@@ -181,6 +195,24 @@ public final class ChatServer implements AutoCloseable {
             });
             connectionThreads.add(thread);
             thread.start();
+        }
+    }
+
+    /** One warning a minute at most: a flood of refusals must not flood the log as well. */
+    private void noteRefusal(ConnectionLimits.Ticket ticket) {
+        refusedSinceWarning++;
+        long now = System.nanoTime();
+        if (lastRefusalWarning != 0 && now - lastRefusalWarning < TimeUnit.MINUTES.toNanos(1)) return;
+        log.warn("Refused {} connection(s) over the caps; the latest: {}", refusedSinceWarning, ticket.refusal());
+        lastRefusalWarning = now;
+        refusedSinceWarning = 0;
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("Closing a dropped connection failed: {}", e.getMessage());
         }
     }
 

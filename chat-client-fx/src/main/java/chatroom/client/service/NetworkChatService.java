@@ -488,7 +488,10 @@ public final class NetworkChatService implements ChatService {
             sendRefused(outbox.find(re).orElseThrow(), error);
         } else if (re != null && requests.containsKey(re)) {
             requests.remove(re).future().completeExceptionally(new RequestFailedException(error, texts.sentence(error)));
-        } else if (re == null && closesConnection(error.code())) {
+        } else if (re == null && (closesConnection(error.code())
+                || error.code() == ErrorCode.RATE_LIMITED && state != ConnectionState.CONNECTED)) {
+            // Before login, a rate_limited without re is the server turning the connection away
+            // (too many connections); once connected it answers a typing frame and is not worth a word.
             // The close that follows shows this sentence in the banner. Errors without re for
             // frames we send without an id (typing) are not worth reporting.
             closeDetail = texts.sentence(error);

@@ -42,7 +42,19 @@ public final class TrustAnyTls {
     /** Connects and completes the handshake with the versions the product allows. */
     public static SSLSocket connect(String host, int port, String... protocols) throws IOException {
         SSLContext context = context();
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(host, port);
+        return handshake(context, (SSLSocket) context.getSocketFactory().createSocket(host, port), protocols);
+    }
+
+    /**
+     * Like {@link #connect} but from the local address {@code from} (any 127.x.y.z works on
+     * Linux), so a test can be several IP addresses at once.
+     */
+    public static SSLSocket connectFrom(java.net.InetAddress from, String host, int port) throws IOException {
+        SSLContext context = context();
+        return handshake(context, (SSLSocket) context.getSocketFactory().createSocket(host, port, from, 0));
+    }
+
+    private static SSLSocket handshake(SSLContext context, SSLSocket socket, String... protocols) throws IOException {
         socket.setEnabledProtocols(protocols.length > 0 ? protocols : TlsProtocols.supportedBy(context));
         socket.setSoTimeout((int) TestClient.TIMEOUT.toMillis());
         socket.startHandshake();

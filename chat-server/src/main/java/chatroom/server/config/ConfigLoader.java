@@ -28,7 +28,8 @@ public final class ConfigLoader {
     /** Every key, in the order the sample file documents them. */
     public static final SequencedSet<String> KEYS = Collections.unmodifiableSequencedSet(new LinkedHashSet<>(List.of(
             "host", "port", "server_name", "motd", "default_room",
-            "max_frame_bytes", "auth_timeout_seconds", "ping_interval_seconds", "outbox_max_bytes", "rate.burst",
+            "max_frame_bytes", "auth_timeout_seconds", "max_unauthenticated_connections", "max_connections_per_ip",
+            "ping_interval_seconds", "outbox_max_bytes", "rate.burst",
             "rate.per_second", "password_iterations", "shutdown_grace_seconds", "tls", "tls.certificate", "tls.private_key")));
 
     private ConfigLoader() {
@@ -89,6 +90,8 @@ public final class ConfigLoader {
                 v.getOrDefault("default_room", d.defaultRoom()),
                 integer(v, "max_frame_bytes", d.maxFrameBytes()),
                 seconds(v, "auth_timeout_seconds", d.authTimeout()),
+                integer(v, "max_unauthenticated_connections", d.maxUnauthenticated()),
+                integer(v, "max_connections_per_ip", d.maxConnectionsPerIp()),
                 seconds(v, "ping_interval_seconds", d.pingInterval()),
                 longValue(v, "outbox_max_bytes", d.outboxMaxBytes()),
                 integer(v, "rate.burst", d.rateBurst()),

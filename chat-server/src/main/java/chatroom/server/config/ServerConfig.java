@@ -16,6 +16,10 @@ import java.util.Objects;
  * @param defaultRoom the room every user is a member of after login
  * @param maxFrameBytes largest frame accepted, newline included
  * @param authTimeout how long a connection may stay without logging in
+ * @param maxUnauthenticated connections that have not logged in yet, server-wide, beyond which
+ *     new ones are refused
+ * @param maxConnectionsPerIp connections from one IP address, logged in or not, beyond which new
+ *     ones from it are refused
  * @param pingInterval idle time after which the server pings a client; twice this without any
  *     frame and the client is dropped
  * @param outboxMaxBytes bytes queued for one client before it is dropped as a slow consumer
@@ -34,6 +38,8 @@ public record ServerConfig(
         String defaultRoom,
         int maxFrameBytes,
         Duration authTimeout,
+        int maxUnauthenticated,
+        int maxConnectionsPerIp,
         Duration pingInterval,
         long outboxMaxBytes,
         int rateBurst,
@@ -56,6 +62,9 @@ public record ServerConfig(
         require(maxFrameBytes >= 1024 && maxFrameBytes <= 16 * 1024 * 1024,
                 "max_frame_bytes must be between 1024 and 16777216, not " + maxFrameBytes + ".");
         require(positive(authTimeout), "auth_timeout_seconds must be positive.");
+        require(maxUnauthenticated >= 1,
+                "max_unauthenticated_connections must be at least 1, not " + maxUnauthenticated + ".");
+        require(maxConnectionsPerIp >= 1, "max_connections_per_ip must be at least 1, not " + maxConnectionsPerIp + ".");
         require(positive(pingInterval), "ping_interval_seconds must be positive.");
         require(outboxMaxBytes >= maxFrameBytes,
                 "outbox_max_bytes (" + outboxMaxBytes + ") must be at least max_frame_bytes (" + maxFrameBytes + ").");
@@ -71,32 +80,43 @@ public record ServerConfig(
     /** The settings with their defaults, data in {@code dataDir}. */
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", 7447, dataDir, "chatroom-server", "Welcome to Chatroom.", "lobby",
-                65_536, Duration.ofSeconds(10), Duration.ofSeconds(30), 1L << 20, 10, 5.0,
+                65_536, Duration.ofSeconds(10), 256, 64, Duration.ofSeconds(30), 1L << 20, 10, 5.0,
                 MIN_PASSWORD_ITERATIONS, Duration.ofSeconds(5), TlsConfig.selfSigned());
     }
 
     /** A copy listening on {@code host}:{@code port}. */
     public ServerConfig withAddress(String host, int port) {
         return new ServerConfig(host, port, dataDir, serverName, motd, defaultRoom, maxFrameBytes, authTimeout,
-                pingInterval, outboxMaxBytes, rateBurst, ratePerSecond, passwordIterations, shutdownGrace, tls);
+                maxUnauthenticated, maxConnectionsPerIp, pingInterval, outboxMaxBytes, rateBurst, ratePerSecond,
+                passwordIterations, shutdownGrace, tls);
     }
 
     /** A copy with other timeouts (tests use short ones). */
     public ServerConfig withTimeouts(Duration authTimeout, Duration pingInterval) {
         return new ServerConfig(host, port, dataDir, serverName, motd, defaultRoom, maxFrameBytes, authTimeout,
-                pingInterval, outboxMaxBytes, rateBurst, ratePerSecond, passwordIterations, shutdownGrace, tls);
+                maxUnauthenticated, maxConnectionsPerIp, pingInterval, outboxMaxBytes, rateBurst, ratePerSecond,
+                passwordIterations, shutdownGrace, tls);
     }
 
     /** A copy with other limits. */
     public ServerConfig withLimits(int maxFrameBytes, long outboxMaxBytes, int rateBurst, double ratePerSecond) {
         return new ServerConfig(host, port, dataDir, serverName, motd, defaultRoom, maxFrameBytes, authTimeout,
-                pingInterval, outboxMaxBytes, rateBurst, ratePerSecond, passwordIterations, shutdownGrace, tls);
+                maxUnauthenticated, maxConnectionsPerIp, pingInterval, outboxMaxBytes, rateBurst, ratePerSecond,
+                passwordIterations, shutdownGrace, tls);
+    }
+
+    /** A copy with other caps on connections. */
+    public ServerConfig withConnectionCaps(int maxUnauthenticated, int maxConnectionsPerIp) {
+        return new ServerConfig(host, port, dataDir, serverName, motd, defaultRoom, maxFrameBytes, authTimeout,
+                maxUnauthenticated, maxConnectionsPerIp, pingInterval, outboxMaxBytes, rateBurst, ratePerSecond,
+                passwordIterations, shutdownGrace, tls);
     }
 
     /** A copy with other TLS settings. */
     public ServerConfig withTls(TlsConfig value) {
         return new ServerConfig(host, port, dataDir, serverName, motd, defaultRoom, maxFrameBytes, authTimeout,
-                pingInterval, outboxMaxBytes, rateBurst, ratePerSecond, passwordIterations, shutdownGrace, value);
+                maxUnauthenticated, maxConnectionsPerIp, pingInterval, outboxMaxBytes, rateBurst, ratePerSecond,
+                passwordIterations, shutdownGrace, value);
     }
 
     private static boolean positive(Duration d) {

@@ -16,6 +16,8 @@ import chatroom.server.room.RoomRegistry;
 import chatroom.server.session.Session;
 import chatroom.server.session.SessionRegistry;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
@@ -38,6 +40,9 @@ public final class Connection implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
     /** Undecodable frames in a row after which the client is disconnected. */
     static final int MAX_BAD_FRAMES = 10;
+    /** The most a refused connection may take: its handshake, then waiting for the client to close. */
+    private static final Duration REFUSAL_TIME = Duration.ofSeconds(2);
+    private static final long MAX_IGNORED_BYTES = 64 * 1024;
 
     private final long id;
     private final Socket raw;
@@ -51,12 +56,15 @@ public final class Connection implements Runnable {
     private final RoomRegistry rooms;
     private final ScheduledExecutorService timers;
     private final Hello hello;
+    private final ConnectionLimits.Ticket ticket;
 
     /** Prepares the connection; {@link #run} does the work. */
-    public Connection(long id, Socket raw, ServerTls tls, ServerConfig config, ProtocolCodec codec, Dispatcher dispatcher,
-                      SessionRegistry sessions, RoomRegistry rooms, ScheduledExecutorService timers, Hello hello) {
+    public Connection(long id, Socket raw, ConnectionLimits.Ticket ticket, ServerTls tls, ServerConfig config,
+                      ProtocolCodec codec, Dispatcher dispatcher, SessionRegistry sessions, RoomRegistry rooms,
+                      ScheduledExecutorService timers, Hello hello) {
         this.id = id;
         this.raw = raw;
+        this.ticket = ticket;
         this.tls = tls;
         this.socket = raw;
         this.config = config;
@@ -74,6 +82,10 @@ public final class Connection implements Runnable {
         long start = System.nanoTime();
         try {
             raw.setTcpNoDelay(true);
+            if (ticket.verdict() == ConnectionLimits.Verdict.REFUSED) {
+                refuse();
+                return;
+            }
             if (tls != null) socket = tls.handshake(raw, config.authTimeout(), timers);
             byte[] slow = codec.frame(ErrorReply.of(null, ErrorCode.SLOW_CONSUMER,
                     "You were disconnected because you did not read your messages fast enough."));
@@ -94,6 +106,7 @@ public final class Connection implements Runnable {
         } catch (SQLException | RuntimeException e) {
             log.error("Connection {} failed; closing it", session == null ? id : session, e);
         } finally {
+            ticket.release();
             if (session != null) {
                 session.close(null);
                 if (session.user() != null) log.info("{} disconnected", session);
@@ -118,6 +131,7 @@ public final class Connection implements Runnable {
         FrameReader reader = new FrameReader(socket.getInputStream(), config.maxFrameBytes());
         socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.pingInterval().toMillis()));
         boolean pinged = false;
+        boolean loggedIn = false;
         int badFrames = 0;
         while (!session.closing()) {
             String frame;
@@ -150,7 +164,43 @@ public final class Connection implements Runnable {
             }
             badFrames = 0;
             dispatcher.dispatch(session, message);
+            if (!loggedIn && session.authenticated()) {
+                loggedIn = true;
+                ticket.loggedIn();
+            }
         }
+    }
+
+    /**
+     * Tells a connection over the caps why it is turned away: {@code hello}, so the client knows it
+     * reached a chat server, then {@code rate_limited} with the reason, then the end of the stream.
+     * What the client sent meanwhile is read and dropped until it closes too, because closing with
+     * unread input would reset the connection and could destroy the error before the client reads it.
+     */
+    private void refuse() throws IOException {
+        if (tls != null) socket = tls.handshake(raw, min(config.authTimeout(), REFUSAL_TIME), timers);
+        OutputStream out = socket.getOutputStream();
+        out.write(codec.frame(hello));
+        out.write(codec.frame(new ErrorReply(null, ErrorCode.RATE_LIMITED, ticket.refusal(), null, null,
+                config.authTimeout().toMillis())));
+        out.flush();
+        raw.shutdownOutput();
+        raw.setSoTimeout((int) REFUSAL_TIME.toMillis());
+        InputStream in = socket.getInputStream();
+        byte[] ignored = new byte[4096];
+        long deadline = System.nanoTime() + REFUSAL_TIME.toNanos();
+        try {
+            long read = 0;
+            for (int n; read < MAX_IGNORED_BYTES && System.nanoTime() < deadline && (n = in.read(ignored)) >= 0; ) read += n;
+        } catch (IOException e) {
+            log.debug("Connection {} refused; it ended with: {}", id, e.getMessage());
+        }
+        log.debug("Connection {} from {} refused: {}", id, raw.getInetAddress().getHostAddress(), ticket.refusal());
+        closeQuietly();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Only frames that are not protocol at all count; a refused name or password is a person typing. */

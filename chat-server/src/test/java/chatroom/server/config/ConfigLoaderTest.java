@@ -204,7 +204,8 @@ class ConfigLoaderTest {
         Map<String, String> values = Map.ofEntries(
                 Map.entry("host", "127.0.0.1"), Map.entry("port", "1234"), Map.entry("server_name", "n"),
                 Map.entry("motd", "m"), Map.entry("default_room", "hall"), Map.entry("max_frame_bytes", "2048"),
-                Map.entry("auth_timeout_seconds", "3"), Map.entry("ping_interval_seconds", "4"),
+                Map.entry("auth_timeout_seconds", "3"), Map.entry("max_unauthenticated_connections", "11"),
+                Map.entry("max_connections_per_ip", "12"), Map.entry("ping_interval_seconds", "4"),
                 Map.entry("outbox_max_bytes", "4096"), Map.entry("rate.burst", "6"), Map.entry("rate.per_second", "7.5"),
                 Map.entry("password_iterations", "600008"), Map.entry("shutdown_grace_seconds", "9"),
                 Map.entry("tls", "off"), Map.entry("tls.certificate", "certs/chain.pem"),
@@ -213,7 +214,7 @@ class ConfigLoaderTest {
         var env = new java.util.HashMap<String, String>();
         values.forEach((k, v) -> env.put("CHATROOM_" + k.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), v));
         ServerConfig c = load(env, Map.of());
-        assertEquals(new ServerConfig("127.0.0.1", 1234, data, "n", "m", "hall", 2048, Duration.ofSeconds(3),
+        assertEquals(new ServerConfig("127.0.0.1", 1234, data, "n", "m", "hall", 2048, Duration.ofSeconds(3), 11, 12,
                 Duration.ofSeconds(4), 4096, 6, 7.5, 600_008, Duration.ofSeconds(9),
                 new TlsConfig(false, data.resolve("certs/chain.pem"), Path.of("/etc/chat/key.pem"))), c);
     }
