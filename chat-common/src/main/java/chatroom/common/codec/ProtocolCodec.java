@@ -174,8 +174,9 @@ public final class ProtocolCodec {
         int cut = m.indexOf("\nSee ");
         if (cut >= 0) m = m.substring(0, cut);
         // Gson's advice to the programmer is no help to the peer reading the error.
-        m = m.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "unexpected text");
-        return abbreviate(m.strip());
+        m = m.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "unexpected text").strip();
+        if (!m.endsWith(".")) m += ".";
+        return abbreviate(m);
     }
 
     private static String abbreviate(String s) {

@@ -1,17 +1,33 @@
 package chatroom.common.model;
 
+import java.lang.Character.UnicodeScript;
 import java.text.Normalizer;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The rules for user and room names: 1 to 32 characters after NFKC normalisation, each a letter,
- * a digit, {@code _}, {@code -} or {@code .}, or a combining mark after one of those. Two names are the same name when their
- * {@linkplain #key keys} are equal (NFKC, then case folded), so {@code Alice} and {@code ALICE}
- * cannot both exist.
+ * a digit, {@code _}, {@code -} or {@code .}, or a combining mark after one of those, with all
+ * letters and digits from one script (or one of the mixes Japanese, Chinese and Korean are written
+ * in, with Latin). Two names are the same name when their {@linkplain #key keys} are equal (NFKC,
+ * then case folded), so {@code Alice} and {@code ALICE} cannot both exist, and the one-script rule
+ * keeps {@code аlice} (with a Cyrillic {@code а}) from passing for {@code alice}.
  */
 public final class Names {
     /** The longest name, in characters (code points). */
     public static final int MAX_LENGTH = 32;
+
+    /**
+     * The mixes of scripts a name may use: Unicode's "highly restrictive" profile (UTS #39 §5.2),
+     * since Japanese, Chinese and Korean names are written in several scripts at once.
+     */
+    private static final List<Set<UnicodeScript>> ALLOWED_MIXES = List.of(
+            EnumSet.of(UnicodeScript.LATIN, UnicodeScript.HAN, UnicodeScript.HIRAGANA, UnicodeScript.KATAKANA),
+            EnumSet.of(UnicodeScript.LATIN, UnicodeScript.HAN, UnicodeScript.BOPOMOFO),
+            EnumSet.of(UnicodeScript.LATIN, UnicodeScript.HAN, UnicodeScript.HANGUL));
 
     private Names() {
     }
@@ -39,7 +55,27 @@ public final class Names {
             }
             i += Character.charCount(cp);
         }
+        Set<UnicodeScript> scripts = scriptsOf(n);
+        if (scripts.size() > 1 && ALLOWED_MIXES.stream().noneMatch(mix -> mix.containsAll(scripts))) {
+            String names = scripts.stream().map(Names::scriptName).collect(Collectors.joining(" and "));
+            return "The " + what + " mixes letters of different scripts (" + names + "), which would let it pass for "
+                    + "another name: write it in one script.";
+        }
         return null;
+    }
+
+    /** The scripts of a name's letters and digits; punctuation and combining marks belong to none. */
+    private static Set<UnicodeScript> scriptsOf(String n) {
+        Set<UnicodeScript> scripts = EnumSet.noneOf(UnicodeScript.class);
+        n.codePoints().mapToObj(UnicodeScript::of)
+                .filter(s -> s != UnicodeScript.COMMON && s != UnicodeScript.INHERITED)
+                .forEach(scripts::add);
+        return scripts;
+    }
+
+    private static String scriptName(UnicodeScript script) {
+        String name = script.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     private static boolean isMark(int cp) {

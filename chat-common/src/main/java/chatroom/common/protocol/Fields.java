@@ -16,14 +16,31 @@ public final class Fields {
 
     public static String required(String value, String field) {
         if (value == null) throw bad("The field '" + field + "' is required.");
-        return value;
+        return wellFormed(value, field);
     }
 
     public static String id(String id) {
         if (id != null && (id.isEmpty() || id.length() > MAX_ID)) {
             throw bad("The field 'id' must be 1 to " + MAX_ID + " characters long.");
         }
-        return id;
+        return id == null ? null : wellFormed(id, "id");
+    }
+
+    /**
+     * Refuses half of a surrogate pair (a JSON escape such as backslash-u-d800 allows it): no UTF-8 can
+     * carry it, so storing or forwarding it would silently turn it into {@code ?}.
+     */
+    private static String wellFormed(String value, String field) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw bad("The field '" + field + "' holds half of a UTF-16 surrogate pair (\\u"
+                        + Integer.toHexString(c) + "), which is not a character.");
+            }
+        }
+        return value;
     }
 
     public static String requiredId(String id) {
@@ -59,7 +76,7 @@ public final class Fields {
         if (value != null && value.length() > max) {
             throw bad("The field '" + field + "' is longer than " + max + " characters.");
         }
-        return value;
+        return value == null ? null : wellFormed(value, field);
     }
 
     public static void exactlyOne(Object a, String aName, Object b, String bName) {

@@ -132,6 +132,28 @@ class NamesTest {
         assertNull(Names.problem("สมชาย", "user name"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0430lice", "alic\u0435", "p\u0430ypal", "\u03BFscar", "admin\u0456", "bob\u0661",
+            "\u0410\u043B\u0435\u043A\u0441x"})
+    void aNameMixingScriptsCannotPassForAnother(String name) {
+        String problem = Names.problem(name, "user name");
+        assertNotNull(problem, name);
+        assertTrue(problem.contains("mixes letters of different scripts"), problem);
+        assertTrue(problem.endsWith("write it in one script."), problem);
+    }
+
+    @Test
+    void theMixSaysWhichScriptsItFound() {
+        assertTrue(Names.problem("\u0430lice", "user name").contains("(Latin and Cyrillic)"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0410\u043B\u0435\u043A\u0441\u0435\u0439", "田中さん", "タナカ_2", "김민수", "王小明",
+            "Tanaka田中", "ㄅㄆ王", "kim김", "bob_2.0", "Ünsal-ß", "e\u0301e"})
+    void oneScriptOrAnEastAsianMixWithLatinIsFine(String name) {
+        assertNull(Names.problem(name, "user name"), name);
+    }
+
     @Test
     void aNameCannotStartWithACombiningMark() {
         assertNotNull(Names.problem("\u0301abc", "user name"));

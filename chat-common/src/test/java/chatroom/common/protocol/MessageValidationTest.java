@@ -34,6 +34,16 @@ class MessageValidationTest {
     }
 
     @Test
+    void halfASurrogatePairIsRefusedAndAWholeOneIsFine() {
+        InvalidMessageException e = invalid(() -> new SayRequest("s", "lobby", "a\ud800b"));
+        assertTrue(e.getMessage().contains("'text'") && e.getMessage().contains("surrogate"), e.getMessage());
+        badRequest(() -> new SayRequest("s", "lobby", "ends with \ud83d"));
+        badRequest(() -> new SayRequest("\udc00", "lobby", "hi"));
+        badRequest(() -> new TopicRequest("t", "lobby", "\udc00\ud83d"));
+        assertDoesNotThrow(() -> new SayRequest("s\ud83d\ude00", "lobby", "\ud83d\ude00 fine"));
+    }
+
+    @Test
     void sayAndDmNeedAnId() {
         InvalidMessageException e = invalid(() -> new SayRequest(null, "lobby", "hi"));
         assertEquals(ErrorCode.BAD_REQUEST, e.code());
