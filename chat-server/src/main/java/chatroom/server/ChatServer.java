@@ -74,6 +74,7 @@ public final class ChatServer implements AutoCloseable {
     private final Thread acceptor;
     private final ServerTls tls;
     private final ConnectionLimits limits;
+    private final PasswordHasher hasher;
     /** Acceptor thread only. */
     private long lastRefusalWarning;
     private long refusedSinceWarning;
@@ -94,7 +95,7 @@ public final class ChatServer implements AutoCloseable {
         MessageStore messages = new MessageStore(database);
         this.sessions = new SessionRegistry(codec);
         this.rooms = new RoomRegistry(channels);
-        PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
+        this.hasher = new PasswordHasher(config.passwordIterations());
         this.dispatcher = new Dispatcher(
                 new AuthHandlers(accounts, bans, channels, rooms, sessions, hasher, new LoginThrottle(clock), clock,
                         config.defaultRoom()),
@@ -146,6 +147,11 @@ public final class ChatServer implements AutoCloseable {
     /** Starts a server; returns once it accepts connections. */
     public static ChatServer start(ServerConfig config, Clock clock) throws IOException {
         return new ChatServer(config, clock);
+    }
+
+    /** PBKDF2 derivations run so far (see {@link PasswordHasher#derivations}). */
+    public long passwordDerivations() {
+        return hasher.derivations();
     }
 
     /** The port the server listens on (the real one when the config said 0). */

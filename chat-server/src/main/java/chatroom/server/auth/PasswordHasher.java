@@ -25,6 +25,7 @@ public final class PasswordHasher {
     private final SecureRandom random = new SecureRandom();
     private final Semaphore cpu = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
     private final String dummyHash;
+    private final java.util.concurrent.atomic.AtomicLong derivations = new java.util.concurrent.atomic.AtomicLong();
 
     /** Hashes new passwords with {@code iterations} rounds. */
     public PasswordHasher(int iterations) {
@@ -72,7 +73,17 @@ public final class PasswordHasher {
         }
     }
 
+    /**
+     * How many PBKDF2 derivations this hasher has run: the work spent on passwords, which tests
+     * compare (a refusal must cost the same for known and unknown users, and nothing when throttled)
+     * without timing anything.
+     */
+    public long derivations() {
+        return derivations.get();
+    }
+
     private byte[] derive(String password, byte[] salt, int rounds) {
+        derivations.incrementAndGet();
         char[] chars = password.toCharArray();
         PBEKeySpec spec = new PBEKeySpec(chars, salt, rounds, HASH_BITS);
         cpu.acquireUninterruptibly();

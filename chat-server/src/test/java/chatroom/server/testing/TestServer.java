@@ -97,6 +97,11 @@ public final class TestServer implements AutoCloseable {
         return c;
     }
 
+    /** PBKDF2 derivations the server has run so far: the cost of password checks, without timing them. */
+    public long passwordDerivations() {
+        return server.passwordDerivations();
+    }
+
     /** The password the helpers give {@code user}. */
     public static String passwordOf(String user) {
         return user + "-secret-pw";

@@ -1,4 +1,4 @@
-package chatroom.server.moderation;
+package chatroom.server.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until a test moves it forward. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
     /** Moves the clock forward by {@code amount}. */
-    void advance(Duration amount) {
+    public void advance(Duration amount) {
         now = now.plus(amount);
     }
 
