@@ -10,6 +10,7 @@ import chatroom.common.protocol.BanList;
 import chatroom.common.protocol.BanRequest;
 import chatroom.common.protocol.BannedEvent;
 import chatroom.common.protocol.BansRequest;
+import chatroom.common.protocol.ChatMessage;
 import chatroom.common.protocol.Bye;
 import chatroom.common.protocol.ClientMessage;
 import chatroom.common.protocol.DmRequest;
@@ -391,6 +392,60 @@ class PermissionsTest {
         assertEquals(ErrorCode.NO_SUCH_USER, error.code(), error.toString());
         assertTrue(error.message().contains("bob") && error.message().contains("not connected"), error.message());
         server.login("bob"); // nothing happened to the account
+    }
+
+    // ---------------------------------------------------------------- identities in a request
+
+    /**
+     * The server knows who sent a request from the session alone: a {@code from}, {@code user},
+     * {@code as} or {@code role} that mallory adds to her frames by hand changes nothing.
+     */
+    @Test
+    void aFromOrRoleFieldInASayOrDmIsIgnoredAndTheMessageIsTheSenders() throws Exception {
+        World w = new World(server, server.loginAs("root", Role.ADMIN), server.register("mallory"), server.register("bob"));
+        w.mallory().sendLine("{\"type\":\"say\",\"id\":\"s1\",\"room\":\"lobby\",\"text\":\"I am root\","
+                + "\"from\":\"root\",\"user\":\"root\",\"role\":\"admin\"}");
+        assertEquals("mallory", w.bob().await(ChatMessage.class, m -> m.id().equals("s1")).from());
+        w.mallory().sendLine("{\"type\":\"dm\",\"id\":\"d1\",\"to\":\"bob\",\"text\":\"from root, honest\","
+                + "\"from\":\"root\"}");
+        ChatMessage dm = w.bob().await(ChatMessage.class, m -> m.id().equals("d1"));
+        assertEquals("mallory", dm.from());
+        assertEquals("bob", dm.to());
+    }
+
+    @Test
+    void aModerationRequestClaimingToComeFromTheAdminIsStillForbidden() throws Exception {
+        World w = new World(server, server.loginAs("root", Role.ADMIN), server.register("mallory"), server.register("bob"));
+        for (String frame : List.of(
+                "{\"type\":\"kick\",\"id\":\"k\",\"user\":\"bob\",\"from\":\"root\",\"as\":\"root\",\"role\":\"admin\"}",
+                "{\"type\":\"ban\",\"id\":\"b\",\"user\":\"bob\",\"from\":\"root\",\"role\":\"admin\"}",
+                "{\"type\":\"role\",\"id\":\"r\",\"user\":\"mallory\",\"role\":\"admin\",\"from\":\"root\"}",
+                "{\"type\":\"topic\",\"id\":\"t\",\"room\":\"lobby\",\"topic\":\"pwned\",\"from\":\"root\"}")) {
+            w.mallory().sendLine(frame);
+            ErrorReply e = w.mallory().await(ErrorReply.class);
+            assertEquals(ErrorCode.FORBIDDEN, e.code(), frame);
+        }
+        bobIsStillConnected(w);
+        assertEquals(Role.USER, user(w.root(), "mallory").role());
+        assertEquals(List.of(), bans(w.root()));
+    }
+
+    @Test
+    void aPasswordOrStatusRequestNamingAnotherUserChangesOnlyTheSendersOwn() throws Exception {
+        World w = new World(server, server.loginAs("root", Role.ADMIN), server.register("mallory"), server.register("bob"));
+        w.mallory().sendLine("{\"type\":\"password\",\"id\":\"p\",\"old\":\"" + TestServer.passwordOf("mallory")
+                + "\",\"new\":\"mallory-owns-bob\",\"user\":\"bob\"}");
+        w.mallory().awaitReply("p");
+        w.mallory().sendLine("{\"type\":\"status\",\"id\":\"st\",\"status\":\"busy\",\"user\":\"bob\"}");
+        w.mallory().awaitReply("st");
+
+        assertEquals(Status.ONLINE, user(w.root(), "bob").status());
+        assertEquals(Status.BUSY, user(w.root(), "mallory").status());
+        server.login("bob"); // bob's password still works
+        TestClient guess = server.connect();
+        assertEquals(ErrorCode.BAD_CREDENTIALS,
+                guess.requestError(id -> new LoginRequest(id, "bob", "mallory-owns-bob")).code());
+        guess.request(id -> new LoginRequest(id, "mallory", "mallory-owns-bob"), chatroom.common.protocol.Welcome.class);
     }
 
     // ---------------------------------------------------------------- helpers
