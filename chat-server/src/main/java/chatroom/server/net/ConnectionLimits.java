@@ -2,6 +2,7 @@ package chatroom.server.net;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The caps on connections: how many may wait without logging in, server-wide, and how many one IP
@@ -11,7 +12,8 @@ import java.util.Map;
  *
  * <p>Refusing politely costs a TLS handshake, so the number of connections being refused at once
  * is capped too: past {@link #MAX_BEING_REFUSED} a flood is simply closed, which is all a flood
- * deserves. Every method is a short critical section on this object's monitor and never blocks.
+ * deserves. Every method is a short critical section under {@code lock}, taken alone; nothing
+ * blocks under it.
  */
 public final class ConnectionLimits {
     /** Connections being told "no" at once; more are closed without a word. */
@@ -19,6 +21,7 @@ public final class ConnectionLimits {
 
     private final int maxUnauthenticated;
     private final int maxPerIp;
+    private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Integer> perIp = new HashMap<>();
     private int unauthenticated;
     private int beingRefused;
@@ -40,7 +43,16 @@ public final class ConnectionLimits {
     }
 
     /** Decides on a new connection from {@code ip}. */
-    public synchronized Ticket admit(String ip) {
+    public Ticket admit(String ip) {
+        lock.lock();
+        try {
+            return decide(ip);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Ticket decide(String ip) {
         int fromIp = perIp.getOrDefault(ip, 0);
         String refusal = null;
         if (fromIp >= maxPerIp) {
@@ -62,13 +74,23 @@ public final class ConnectionLimits {
     }
 
     /** Connections not logged in yet (for tests and logs). */
-    public synchronized int unauthenticated() {
-        return unauthenticated;
+    public int unauthenticated() {
+        lock.lock();
+        try {
+            return unauthenticated;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Open connections from {@code ip} (for tests and logs). */
-    public synchronized int from(String ip) {
-        return perIp.getOrDefault(ip, 0);
+    public int from(String ip) {
+        lock.lock();
+        try {
+            return perIp.getOrDefault(ip, 0);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** One connection's place in the counts. Its methods are idempotent. */
@@ -97,16 +119,20 @@ public final class ConnectionLimits {
 
         /** The connection logged in: it no longer counts as a guest. */
         public void loggedIn() {
-            synchronized (ConnectionLimits.this) {
+            lock.lock();
+            try {
                 if (verdict != Verdict.ADMITTED || loggedIn || released) return;
                 loggedIn = true;
                 unauthenticated--;
+            } finally {
+                lock.unlock();
             }
         }
 
         /** The connection ended: its place is free. */
         public void release() {
-            synchronized (ConnectionLimits.this) {
+            lock.lock();
+            try {
                 if (released) return;
                 released = true;
                 switch (verdict) {
@@ -117,6 +143,8 @@ public final class ConnectionLimits {
                     case REFUSED -> beingRefused--;
                     case DROPPED -> { }
                 }
+            } finally {
+                lock.unlock();
             }
         }
     }
