@@ -36,7 +36,8 @@ public final class ErrorTexts {
             case NO_SUCH_USER -> error.message();
             case NO_SUCH_ROOM -> error.message();
             case NOT_MEMBER -> error.message();
-            case RATE_LIMITED -> rateLimited(error.retryAfterMs());
+            // Without re it is the server turning the connection away, and only it knows which cap was hit.
+            case RATE_LIMITED -> error.re() == null ? error.message() : rateLimited(error.retryAfterMs());
             case SLOW_CONSUMER -> "The server dropped this connection because it fell behind.";
             case SERVER_SHUTDOWN -> "The server is shutting down.";
             case AUTH_TIMEOUT -> "The server gave up waiting for the login. Try again.";
