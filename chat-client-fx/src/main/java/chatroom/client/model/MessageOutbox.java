@@ -12,10 +12,42 @@ import java.util.Optional;
  * good; everything still here is resent, with the same id, after a reconnect.
  */
 public final class MessageOutbox {
+    /**
+     * The most messages that may wait at once. Far more than anyone types during an outage, and it
+     * bounds what the client keeps on disk between runs (100 messages of at most
+     * {@link chatroom.common.protocol.Fields#MAX_TEXT} characters) and resends in one burst.
+     */
+    public static final int CAPACITY = 100;
+
     private final Map<String, PendingMessage> byId = new LinkedHashMap<>();
 
+    /**
+     * Queues a message behind the others; a message already waiting (same id) is left as it is.
+     *
+     * @throws IllegalStateException if {@link #CAPACITY} messages are already waiting
+     */
     public void add(PendingMessage message) {
-        byId.putIfAbsent(message.id(), message);
+        if (byId.containsKey(message.id())) return;
+        if (isFull()) throw new IllegalStateException(CAPACITY + " messages are already waiting");
+        byId.put(message.id(), message);
+    }
+
+    /**
+     * Puts messages left over from an earlier run ahead of anything queued since, keeping their
+     * order: they were typed first, so they go first. Ids already waiting are skipped.
+     */
+    public void restore(List<PendingMessage> earlier) {
+        Map<String, PendingMessage> merged = new LinkedHashMap<>();
+        for (PendingMessage m : earlier) {
+            if (!byId.containsKey(m.id())) merged.putIfAbsent(m.id(), m);
+        }
+        merged.putAll(byId);
+        byId.clear();
+        byId.putAll(merged);
+    }
+
+    public boolean isFull() {
+        return byId.size() >= CAPACITY;
     }
 
     /** Removes and returns the message with this id, if it is still waiting. */

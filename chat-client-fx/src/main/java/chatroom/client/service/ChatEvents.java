@@ -10,6 +10,7 @@ import chatroom.common.protocol.PresenceEvent;
 import chatroom.common.protocol.TopicEvent;
 import chatroom.common.protocol.TypingEvent;
 import chatroom.common.protocol.Welcome;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -34,6 +35,20 @@ public interface ChatEvents {
 
     /** The server refused a message for good; it left the outbox. */
     default void sendFailed(PendingMessage message, String sentence) {}
+
+    /**
+     * The server stored one of our messages at {@code seq} and acked it; it left the outbox. Our own
+     * copy may also arrive through {@link #messages} (before or after this), or, for a message the
+     * server already had from before a restart, only through history.
+     */
+    default void acked(PendingMessage message, long seq, Instant ts) {}
+
+    /**
+     * Messages an earlier run of the client left unsent for this account and server, oldest first:
+     * they are waiting in the outbox again and are being resent with their original ids. Those
+     * restored before a listener was added are in {@link ChatService#outbox()}.
+     */
+    default void outboxRestored(List<PendingMessage> messages) {}
 
     default void member(MemberEvent event) {}
 

@@ -43,7 +43,15 @@ public interface ChatService {
 
     ServerAddress address();
 
-    /** Queues a message in the outbox and sends it now if connected, later otherwise. */
+    /**
+     * Queues a message in the outbox and sends it now if connected, later otherwise. The outbox is
+     * kept on disk, so a message queued here is sent even if the client is closed before that.
+     *
+     * @throws RequestFailedException with a sentence for the user when the message cannot be queued:
+     *                                not logged in, the protocol would refuse it, or
+     *                                {@link chatroom.client.model.MessageOutbox#CAPACITY} messages are
+     *                                already waiting
+     */
     PendingMessage send(ConversationKey to, String text);
 
     /** Messages not yet acked, oldest first. */

@@ -6,6 +6,7 @@ import chatroom.client.model.ErrorTexts;
 import chatroom.client.model.MessageOutbox;
 import chatroom.client.model.PendingMessage;
 import chatroom.client.model.SeqTracker;
+import chatroom.client.settings.OutboxKey;
 import chatroom.common.model.Names;
 import chatroom.common.model.Role;
 import chatroom.common.model.Status;
@@ -68,6 +69,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -85,6 +87,10 @@ import org.slf4j.LoggerFactory;
  * nothing here needs a lock. It keeps the session alive across drops (backoff, re-login, catch-up
  * of every conversation after the last seq it holds, resend of the outbox with the original ids)
  * and hands the ViewModels each message exactly once.
+ *
+ * <p>The outbox also outlives the process: every change to it is handed to {@link OutboxPersistence}
+ * under the account and server it belongs to, and the first login of a session restores what an
+ * earlier run left unsent for that same account and server, and resends it with the original ids.
  */
 public final class NetworkChatService implements ChatService {
     private static final Logger log = LoggerFactory.getLogger(NetworkChatService.class);
@@ -105,6 +111,7 @@ public final class NetworkChatService implements ChatService {
     private final Backoff backoff;
     private final ErrorTexts texts;
     private final Clock clock;
+    private final OutboxPersistence saved;
     private final List<ChatEvents> listeners = new CopyOnWriteArrayList<>();
 
     private final Map<String, Reply<?>> requests = new HashMap<>();
@@ -130,6 +137,14 @@ public final class NetworkChatService implements ChatService {
     private boolean helloSeen;
     private long nextRequest;
 
+    // The outbox on disk. A session (one logIn) starts loading it at once and applies it at the
+    // first welcome; until then nothing may be queued, so restored messages always go first.
+    private int session;
+    private OutboxKey restoringKey;
+    private CompletableFuture<List<PendingMessage>> restoring;
+    private boolean outboxReady;
+    private OutboxKey outboxKey;
+
     private record Reply<T>(Class<T> type, CompletableFuture<T> future) {
         void complete(ServerMessage message) {
             if (type.isInstance(message)) future.complete(type.cast(message));
@@ -137,14 +152,21 @@ public final class NetworkChatService implements ChatService {
         }
     }
 
+    /** A service whose outbox lives only as long as the process. */
     public NetworkChatService(Executor ui, Connector connector, CertificatePins pins, ScheduledExecutorService timer,
                               Backoff backoff, Clock clock) {
+        this(ui, connector, pins, timer, backoff, clock, OutboxPersistence.NONE);
+    }
+
+    public NetworkChatService(Executor ui, Connector connector, CertificatePins pins, ScheduledExecutorService timer,
+                              Backoff backoff, Clock clock, OutboxPersistence saved) {
         this.ui = ui;
         this.connector = connector;
         this.pins = pins;
         this.timer = timer;
         this.backoff = backoff;
         this.clock = clock;
+        this.saved = Objects.requireNonNull(saved, "saved");
         this.texts = new ErrorTexts(clock);
     }
 
@@ -181,6 +203,7 @@ public final class NetworkChatService implements ChatService {
         this.role = Role.USER;
         trackers.clear();
         catchingUp.clear();
+        startRestoring();
         loginFuture = new CompletableFuture<>();
         setState(ConnectionState.CONNECTING, null);
         openConnection();
@@ -201,6 +224,7 @@ public final class NetworkChatService implements ChatService {
         failRequests("You logged out.");
         trackers.clear();
         drainOutbox();
+        stopPersisting();
         setState(ConnectionState.DISCONNECTED, null);
     }
 
@@ -355,6 +379,7 @@ public final class NetworkChatService implements ChatService {
         failRequests(sentence);
         trackers.clear();
         drainOutbox();
+        stopPersisting();
         setState(ConnectionState.DISCONNECTED, sentence);
         if (loginFuture != null && !loginFuture.isDone()) {
             loginFuture.completeExceptionally(RequestFailedException.local(sentence));
@@ -363,11 +388,15 @@ public final class NetworkChatService implements ChatService {
         }
     }
 
-    /** Messages that can no longer be sent are reported, so the view does not show them as pending forever. */
+    /**
+     * Messages that can no longer be sent in this session are reported, so the view does not show
+     * them as pending forever. The copy on disk is kept on purpose: the next login as the same user
+     * on the same server sends them, so logging out or being kicked never loses a typed message.
+     */
     private void drainOutbox() {
         for (PendingMessage m : outbox.waiting()) {
             outbox.settle(m.id());
-            listeners.forEach(l -> l.sendFailed(m, "Not sent: you were logged out."));
+            listeners.forEach(l -> l.sendFailed(m, "The session ended first; it is sent when you next log in to this server."));
         }
     }
 
@@ -383,7 +412,7 @@ public final class NetworkChatService implements ChatService {
             case Hello hello -> onHello(hello);
             case Welcome welcome -> onWelcome(welcome);
             case ChatMessage m -> onChatMessage(m);
-            case Ack ack -> outbox.settle(ack.re());
+            case Ack ack -> onAck(ack);
             case ErrorReply error -> onError(error);
             case Joined joined -> onJoined(joined);
             case MemberEvent event -> onMember(event);
@@ -440,8 +469,10 @@ public final class NetworkChatService implements ChatService {
             }
         }
         listeners.forEach(l -> l.loggedIn(welcome, resumed));
+        if (!resumed) startPersisting(welcome.user());
         behind.forEach(this::catchUp);
-        for (PendingMessage m : outbox.waiting()) transmit(m);
+        // Not yet ready: the restore sends everything once the file is read.
+        if (outboxReady) outbox.waiting().forEach(this::transmit);
         loginFuture.complete(welcome);
     }
 
@@ -458,7 +489,7 @@ public final class NetworkChatService implements ChatService {
 
     private void onChatMessage(ChatMessage m) {
         ConversationKey key = keyOf(m);
-        if (Names.same(m.from(), user)) outbox.settle(m.id());
+        if (Names.same(m.from(), user) && outbox.settle(m.id()).isPresent()) persist();
         SeqTracker tracker = trackers.computeIfAbsent(key, k -> new SeqTracker(m.seq() - 1));
         if (!tracker.accept(m.seq())) return;
         listeners.forEach(l -> l.messages(key, List.of(m)));
@@ -539,6 +570,7 @@ public final class NetworkChatService implements ChatService {
             }
             default -> {
                 outbox.settle(message.id());
+                persist();
                 String sentence = texts.sentence(error);
                 listeners.forEach(l -> l.sendFailed(message, sentence));
             }
@@ -585,10 +617,12 @@ public final class NetworkChatService implements ChatService {
                 return;
             }
             List<ChatMessage> fresh = new ArrayList<>();
+            boolean settled = false;
             for (ChatMessage m : page.messages()) {
-                if (Names.same(m.from(), user)) outbox.settle(m.id());
+                if (Names.same(m.from(), user)) settled |= outbox.settle(m.id()).isPresent();
                 if (current.accept(m.seq())) fresh.add(m);
             }
+            if (settled) persist();
             if (!fresh.isEmpty()) listeners.forEach(l -> l.messages(key, fresh));
             if (page.messages().size() == CATCH_UP_PAGE) {
                 fetchAfter(key);
@@ -608,8 +642,26 @@ public final class NetworkChatService implements ChatService {
 
     @Override
     public PendingMessage send(ConversationKey to, String text) {
+        if (state == ConnectionState.DISCONNECTED || !everLoggedIn) {
+            throw RequestFailedException.local("You are not logged in; log in to send messages.");
+        }
+        if (!outboxReady) {
+            throw RequestFailedException.local("Your unsent messages from last time are still being loaded; "
+                    + "send this again in a moment.");
+        }
+        if (outbox.isFull()) {
+            throw RequestFailedException.local(MessageOutbox.CAPACITY + " messages are already waiting to be sent; "
+                    + "send this once they have gone.");
+        }
         PendingMessage message = new PendingMessage(UUID.randomUUID().toString(), to, text, clock.instant());
+        try {
+            // The outbox (and its file) only ever holds messages the protocol accepts, so it always loads and sends.
+            wireRequest(message);
+        } catch (InvalidMessageException e) {
+            throw RequestFailedException.local(e.getMessage());
+        }
         outbox.add(message);
+        persist();
         if (state == ConnectionState.CONNECTED) transmit(message);
         return message;
     }
@@ -620,7 +672,82 @@ public final class NetworkChatService implements ChatService {
     }
 
     private void transmit(PendingMessage m) {
-        send(m.to().isRoom() ? new SayRequest(m.id(), m.to().name(), m.text()) : new DmRequest(m.id(), m.to().name(), m.text()));
+        send(wireRequest(m));
+    }
+
+    private static ClientMessage wireRequest(PendingMessage m) {
+        return m.to().isRoom() ? new SayRequest(m.id(), m.to().name(), m.text()) : new DmRequest(m.id(), m.to().name(), m.text());
+    }
+
+    private void onAck(Ack ack) {
+        outbox.settle(ack.re()).ifPresent(m -> {
+            persist();
+            listeners.forEach(l -> l.acked(m, ack.seq(), ack.ts()));
+        });
+    }
+
+    // ---- the outbox on disk ------------------------------------------------------------------
+
+    /** Starts reading what an earlier run left unsent for this account and server, off this thread. */
+    private void startRestoring() {
+        session++;
+        outboxReady = false;
+        outboxKey = null;
+        OutboxKey key = keyFor(address, user);
+        restoringKey = key;
+        restoring = key == null ? CompletableFuture.completedFuture(List.of())
+                : saved.load(key).exceptionally(failure -> {
+                    log.warn("Could not restore the unsent messages of {}: {}", key.label(), failure.toString());
+                    return List.of();
+                });
+    }
+
+    /**
+     * The server confirmed who we are: from now on the outbox is saved under that account, and what
+     * was loaded for it is restored; at once when the file has been read (the usual case, since
+     * connecting and logging in take far longer), otherwise as soon as it has.
+     */
+    private void startPersisting(String welcomedUser) {
+        outboxKey = keyFor(address, welcomedUser);
+        if (restoring.isDone()) {
+            restored(restoring.getNow(List.of()));
+        } else {
+            int thisSession = session;
+            restoring.thenAccept(earlier -> ui.execute(() -> {
+                if (thisSession != session || ended || outboxReady) return;
+                restored(earlier);
+                if (state == ConnectionState.CONNECTED) outbox.waiting().forEach(this::transmit);
+            }));
+        }
+    }
+
+    private void restored(List<PendingMessage> earlier) {
+        outboxReady = true;
+        // Keys are canonical, so a login as "Bob" after typing "bob" is the same key; anything else stays on disk.
+        if (earlier.isEmpty() || outboxKey == null || !outboxKey.equals(restoringKey)) return;
+        outbox.restore(earlier);
+        log.info("Sending {} message(s) left unsent by an earlier run, as {}.", earlier.size(), outboxKey.label());
+        List<PendingMessage> copy = List.copyOf(earlier);
+        listeners.forEach(l -> l.outboxRestored(copy));
+    }
+
+    /** The session is over; its file stays as it is until the next login as the same user there. */
+    private void stopPersisting() {
+        outboxKey = null;
+        outboxReady = false;
+    }
+
+    private void persist() {
+        if (outboxKey != null) saved.save(outboxKey, outbox.waiting());
+    }
+
+    private static OutboxKey keyFor(ServerAddress address, String user) {
+        try {
+            return new OutboxKey(address.host(), address.port(), user);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // A name the server refuses anyway; should a session start regardless, its outbox stays in memory.
+            return null;
+        }
     }
 
     private void send(ClientMessage message) {

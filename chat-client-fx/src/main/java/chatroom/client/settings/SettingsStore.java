@@ -6,16 +6,9 @@ import chatroom.common.tls.Fingerprint;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -112,55 +105,9 @@ public final class SettingsStore {
     public void save(ClientSettings settings) throws IOException {
         Objects.requireNonNull(settings, "settings");
         byte[] content = format(settings).getBytes(UTF_8);
-        createDirectory();
-        Path temp = Files.createTempFile(directory, FILE_NAME + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) channel.write(buffer);
-                // Without this a power loss after the rename could leave an empty file under the final name.
-                channel.force(true);
-            }
-            replace(temp);
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        if (AtomicFiles.createPrivateDirectory(directory)) log.info("Created the settings folder {}", directory);
+        AtomicFiles.write(file, content);
         log.debug("Saved the settings to {}", file);
-    }
-
-    private void replace(Path temp) throws IOException {
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-            // Some file systems cannot rename atomically, and whether an atomic move may replace an
-            // existing file is implementation specific; a plain replace is still better than not saving.
-            log.debug("Atomic move into {} not possible ({}); replacing instead.", file, e.toString());
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private void createDirectory() throws IOException {
-        if (Files.isDirectory(directory)) return;
-        Path parent = directory.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        try {
-            // Only the folder we create is restricted; existing ones (like ~/.config) are the user's business.
-            if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectory(directory);
-            }
-            log.info("Created the settings folder {}", directory);
-        } catch (FileAlreadyExistsException e) {
-            // Another client instance created it in the meantime, which is fine unless it is a file.
-            if (!Files.isDirectory(directory)) throw e;
-        }
     }
 
     // ---- reading ------------------------------------------------------------------------------

@@ -4,10 +4,12 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import chatroom.client.notify.Notifier;
 import chatroom.client.service.Backoff;
+import chatroom.client.service.BackgroundOutboxPersistence;
 import chatroom.client.service.ChatService;
 import chatroom.client.service.NetworkChatService;
 import chatroom.client.service.SettingsService;
 import chatroom.client.settings.ClientSettings;
+import chatroom.client.settings.OutboxStore;
 import chatroom.client.settings.SettingsStore;
 import chatroom.client.settings.Theme;
 import chatroom.client.ui.chat.ChatView;
@@ -17,11 +19,13 @@ import chatroom.client.ui.login.LoginViewModel;
 import chatroom.common.protocol.Welcome;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -65,8 +69,11 @@ public final class ClientWindow {
         this.background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("client-io").factory());
         ClientSettings initial = options.settingsStore().load();
         this.settings = new SettingsService(options.settingsStore(), initial, background);
+        // The unsent messages live next to the settings and go through the same serial writer.
+        var outbox = new BackgroundOutboxPersistence(new OutboxStore(options.settingsStore().directory()), background);
         this.service = new NetworkChatService(FxExecutor.INSTANCE, NetworkChatService.tcp(),
-                address -> settings.current().pinFor(address.host(), address.port()), timer, options.backoff(), options.clock());
+                address -> settings.current().pinFor(address.host(), address.port()), timer, options.backoff(), options.clock(),
+                outbox);
         this.scene = new Scene(new javafx.scene.layout.StackPane(), initial.windowWidth(), initial.windowHeight());
         scene.getStylesheets().add(STYLESHEET);
         applyTheme(initial.theme());
@@ -138,6 +145,23 @@ public final class ClientWindow {
         if (chatView != null) chatView.dispose();
         background.shutdown();
         timer.shutdown();
+    }
+
+    /**
+     * Waits, at most {@code limit}, until the files this window queued (settings, unsent messages)
+     * are written. For the application's exit only: {@code client-io} is a daemon thread, so the JVM
+     * would otherwise stop it mid-queue, and a message typed just before closing would be lost.
+     *
+     * @return whether everything was written in time
+     */
+    public boolean awaitWrites(Duration limit) {
+        background.shutdown();
+        try {
+            return background.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static Optional<Path> chooseFile(Window owner, String suggestedName) {

@@ -2,6 +2,7 @@ package chatroom.client.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -95,5 +96,33 @@ class MessageOutboxTest {
         outbox.add(message("b", "two"));
         outbox.settle("a");
         assertEquals(List.of("a"), before.stream().map(PendingMessage::id).toList(), "later changes do not reach an old copy");
+    }
+
+    @Test
+    void aFullOutboxRefusesMoreUntilOneLeaves() {
+        for (int i = 0; i < MessageOutbox.CAPACITY; i++) outbox.add(message("m" + i, "text"));
+        assertTrue(outbox.isFull());
+        assertThrows(IllegalStateException.class, () -> outbox.add(message("one-too-many", "text")));
+        outbox.add(message("m0", "a copy of one already waiting")); // not a new message, so not refused
+        assertEquals(MessageOutbox.CAPACITY, outbox.size());
+
+        outbox.settle("m0");
+        assertFalse(outbox.isFull());
+        outbox.add(message("fits-again", "text"));
+        assertEquals("fits-again", waitingIds().getLast());
+    }
+
+    @Test
+    void restoredMessagesGoAheadOfNewerOnesInTheirOwnOrder() {
+        outbox.add(message("new", "typed after the restart"));
+        outbox.restore(List.of(message("old-2", "typed first"), message("old-1", "typed second"), message("new", "duplicate")));
+        assertEquals(List.of("old-2", "old-1", "new"), waitingIds());
+        assertEquals("typed after the restart", outbox.find("new").orElseThrow().text(), "the one already waiting is kept");
+    }
+
+    @Test
+    void restoringIntoAnEmptyOutboxKeepsTheSavedOrder() {
+        outbox.restore(List.of(message("c", "1"), message("a", "2"), message("b", "3")));
+        assertEquals(List.of("c", "a", "b"), waitingIds());
     }
 }

@@ -7,8 +7,8 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Collects what one class logs, so tests can check warnings without reading the console. */
-final class LogCapture implements AutoCloseable {
+/** Collects what one class logs, so tests (here and in other packages) can check warnings without reading the console. */
+public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
@@ -18,12 +18,12 @@ final class LogCapture implements AutoCloseable {
         logger.addAppender(appender);
     }
 
-    static LogCapture of(Class<?> source) {
+    public static LogCapture of(Class<?> source) {
         return new LogCapture(source);
     }
 
     /** The formatted messages logged at WARN. */
-    List<String> warnings() {
+    public List<String> warnings() {
         return appender.list.stream()
                 .filter(e -> e.getLevel() == Level.WARN)
                 .map(ILoggingEvent::getFormattedMessage)

@@ -5,6 +5,7 @@ import chatroom.client.model.ConversationKey;
 import chatroom.client.model.PendingMessage;
 import chatroom.client.service.ChatEvents;
 import chatroom.client.service.ChatService;
+import chatroom.client.service.RequestFailedException;
 import chatroom.client.service.ServerAddress;
 import chatroom.common.model.Role;
 import chatroom.common.model.Status;
@@ -38,6 +39,8 @@ public final class FakeChatService implements ChatService {
     public Role role = Role.USER;
     public Instant now = Instant.parse("2026-11-21T10:00:00Z");
     public boolean loggedOut;
+    /** When set, {@link #send} throws it, as the real service does when it cannot queue a message. */
+    public RequestFailedException refuseSends;
 
     public List<Call> calls(String what) {
         return calls.stream().filter(c -> c.what().equals(what)).toList();
@@ -104,6 +107,7 @@ public final class FakeChatService implements ChatService {
 
     @Override
     public PendingMessage send(ConversationKey to, String text) {
+        if (refuseSends != null) throw refuseSends;
         PendingMessage m = new PendingMessage(UUID.randomUUID().toString(), to, text, now);
         sent.add(m);
         return m;

@@ -194,6 +194,8 @@ public final class ChatViewModel implements ChatEvents {
     /** Starts the view from the login's welcome: conversations, members and everyone's presence. */
     public void start(Welcome welcome) {
         loggedIn(welcome, false);
+        // Messages an earlier run left unsent were restored before this view model existed.
+        showPending(service.outbox());
         if (selected.get() == null && !rooms.isEmpty()) select(rooms.getFirst());
     }
 
@@ -215,7 +217,14 @@ public final class ChatViewModel implements ChatEvents {
             notice.set("That message is " + trimmed.length() + " characters long; the limit is " + Fields.MAX_TEXT + ".");
             return;
         }
-        PendingMessage pending = service.send(c.key(), trimmed);
+        PendingMessage pending;
+        try {
+            pending = service.send(c.key(), trimmed);
+        } catch (RequestFailedException e) {
+            // The draft stays, so nothing typed is lost.
+            notice.set(e.getMessage());
+            return;
+        }
         c.addPending(pending);
         c.draftProperty().set("");
         lastTypingSent = Instant.EPOCH;
@@ -449,6 +458,21 @@ public final class ChatViewModel implements ChatEvents {
     @Override
     public void sendFailed(PendingMessage message, String sentence) {
         find(message.to()).ifPresent(c -> c.markFailed(message, sentence));
+    }
+
+    @Override
+    public void acked(PendingMessage message, long seq, Instant ts) {
+        find(message.to()).ifPresent(c -> c.acked(message, seq, ts));
+    }
+
+    @Override
+    public void outboxRestored(List<PendingMessage> messages) {
+        showPending(messages);
+    }
+
+    /** Shows waiting messages in their conversations, opening those not in the list (a DM, say). */
+    private void showPending(List<PendingMessage> messages) {
+        for (PendingMessage m : messages) conversation(m.to(), 0).addPending(m);
     }
 
     @Override

@@ -98,7 +98,8 @@ public final class ConversationViewModel {
     void addMessages(List<ChatMessage> messages) {
         for (ChatMessage m : messages) {
             removePending(m.id(), m.from());
-            insertStored(toLine(m, false));
+            // Our own message may already be in place from its ack.
+            if (!Names.same(m.from(), me) || !showsStored(m.seq())) insertStored(toLine(m, false));
             typingUntil.remove(Names.key(m.from()));
         }
         refreshTyping(Instant.MIN);
@@ -125,11 +126,31 @@ public final class ConversationViewModel {
         loadingOlder.set(false);
     }
 
+    /** Adds our message to the pending tail, once: a restored message may be offered twice. */
     void addPending(PendingMessage message) {
+        if (pendingIndex(message.id()) >= 0) return;
         ChatLine line = new ChatLine(ChatLine.Kind.PENDING, 0, message.id(), me, message.text(), message.createdAt(), true, false);
         lines.add(line);
         tail++;
         regroup(lines.size() - 1);
+    }
+
+    /**
+     * The server stored our message at {@code seq}: the pending line becomes a stored one where the
+     * seq puts it. A seq older than anything shown (a message the server already had before the
+     * client restarted) is left to the history, which shows it in place when the user scrolls there.
+     */
+    void acked(PendingMessage message, long seq, Instant ts) {
+        int at = pendingIndex(message.id());
+        if (at < 0) return; // our own copy came first
+        lines.remove(at);
+        tail--;
+        if (at < lines.size()) regroup(at);
+        if (showsStored(seq)) return;
+        long oldest = oldestSeq();
+        if (seq > baseSeq || (oldest > 0 && oldest <= seq)) {
+            insertStored(new ChatLine(ChatLine.Kind.MESSAGE, seq, message.id(), me, message.text(), ts, true, false));
+        }
     }
 
     /** A refused message leaves the pending tail and stays where it is in the conversation, marked. */
@@ -233,6 +254,24 @@ public final class ConversationViewModel {
             if (line.kind() == ChatLine.Kind.MESSAGE && (oldest == 0 || line.seq() < oldest)) oldest = line.seq();
         }
         return oldest;
+    }
+
+    private int pendingIndex(String id) {
+        for (int i = lines.size() - tail; i < lines.size(); i++) {
+            if (lines.get(i).kind() == ChatLine.Kind.PENDING && id.equals(lines.get(i).id())) return i;
+        }
+        return -1;
+    }
+
+    /** Whether a stored message with this seq is shown; looks back from the newest, where acks land. */
+    private boolean showsStored(long seq) {
+        for (int i = lines.size() - tail - 1; i >= 0; i--) {
+            ChatLine line = lines.get(i);
+            if (line.kind() != ChatLine.Kind.MESSAGE) continue;
+            if (line.seq() == seq) return true;
+            if (line.seq() < seq) return false;
+        }
+        return false;
     }
 
     private void removePending(String id, String from) {

@@ -9,6 +9,7 @@ import chatroom.client.model.ConnectionState;
 import chatroom.client.model.ConversationKey;
 import chatroom.client.model.PendingMessage;
 import chatroom.client.service.ChatService;
+import chatroom.client.service.RequestFailedException;
 import chatroom.client.service.ServerAddress;
 import chatroom.client.testing.FakeChatService;
 import chatroom.client.testing.MutableClock;
@@ -395,6 +396,100 @@ class ChatViewModelTest {
         List<ChatLine> lines = conversation(LOBBY).lines();
         assertEquals(100_000, lines.size());
         assertEquals(100_010, lines.getLast().seq());
+    }
+
+    // ---- the outbox across restarts and acks ----------------------------------------------------
+
+    private static List<ChatLine.Kind> kinds(ConversationViewModel c) {
+        return c.lines().stream().map(ChatLine::kind).toList();
+    }
+
+    @Test
+    void messagesRestoredBeforeTheViewOpenedShowAsPendingInTheirConversations() {
+        FakeChatService restarted = new FakeChatService();
+        restarted.sent.add(new PendingMessage("old-1", LOBBY, "typed before the restart", T0.minusSeconds(60)));
+        restarted.sent.add(new PendingMessage("old-2", ConversationKey.direct("carol"), "and to carol", T0.minusSeconds(30)));
+        ChatViewModel fresh = new ChatViewModel(restarted, (title, body) -> {}, clock, Runnable::run, Runnable::run, signedOut::add);
+        fresh.start(new Welcome("r1", "alice", Role.USER, List.of(new RoomState("lobby", null, 10)), List.of()));
+
+        ChatLine lobbyLine = fresh.conversationOf(LOBBY).orElseThrow().lines().getLast();
+        assertEquals(ChatLine.Kind.PENDING, lobbyLine.kind());
+        assertEquals("typed before the restart", lobbyLine.text());
+        assertEquals(T0.minusSeconds(60), lobbyLine.ts(), "shown with the time it was typed");
+        ConversationViewModel carol = fresh.conversationOf(ConversationKey.direct("carol")).orElseThrow();
+        assertEquals(List.of(ChatLine.Kind.PENDING), kinds(carol));
+    }
+
+    @Test
+    void messagesRestoredAfterTheViewOpenedShowOnceEachAsPending() {
+        PendingMessage one = new PendingMessage("old-1", LOBBY, "one", T0);
+        PendingMessage two = new PendingMessage("old-2", LOBBY, "two", T0);
+        vm.outboxRestored(List.of(one, two));
+        vm.outboxRestored(List.of(one));
+        assertEquals(List.of("one", "two"), conversation(LOBBY).lines().stream().map(ChatLine::text).toList());
+        assertEquals(List.of(ChatLine.Kind.PENDING, ChatLine.Kind.PENDING), kinds(conversation(LOBBY)));
+    }
+
+    @Test
+    void anAckTurnsThePendingLineIntoAStoredOneAndTheLiveCopyAfterwardsAddsNothing() {
+        conversation(LOBBY).draftProperty().set("hello");
+        vm.sendDraft();
+        PendingMessage sent = service.sent.getFirst();
+        vm.acked(sent, 11, T0.plusSeconds(1));
+        ChatLine line = conversation(LOBBY).lines().getLast();
+        assertEquals(List.of(ChatLine.Kind.MESSAGE), kinds(conversation(LOBBY)));
+        assertEquals(11, line.seq());
+        assertEquals(T0.plusSeconds(1), line.ts(), "the server's time");
+        assertTrue(line.own());
+
+        vm.messages(LOBBY, List.of(new ChatMessage("lobby", null, 11, sent.id(), "alice", "hello", T0.plusSeconds(1))));
+        assertEquals(1, conversation(LOBBY).lines().size());
+    }
+
+    @Test
+    void anAckAfterTheLiveCopyAddsNothing() {
+        conversation(LOBBY).draftProperty().set("hello");
+        vm.sendDraft();
+        PendingMessage sent = service.sent.getFirst();
+        vm.messages(LOBBY, List.of(new ChatMessage("lobby", null, 11, sent.id(), "alice", "hello", T0)));
+        vm.acked(sent, 11, T0);
+        assertEquals(List.of(ChatLine.Kind.MESSAGE), kinds(conversation(LOBBY)));
+    }
+
+    @Test
+    void aMessageTheServerHadBeforeTheRestartAppearsOnceWhereTheHistoryPutsIt() {
+        // Stored at seq 9 before the client closed; this session started at seq 10 and its first page is on its way.
+        PendingMessage earlier = new PendingMessage("id-lobby9", LOBBY, "m9", T0);
+        vm.outboxRestored(List.of(earlier));
+        vm.acked(earlier, 9, T0.plusSeconds(9));
+        assertEquals(List.of(), kinds(conversation(LOBBY)), "not guessed into place above a page that has not come yet");
+
+        service.last("history").reply().complete(new HistoryPage("h", "lobby", null, LongStream.rangeClosed(1, 10)
+                .mapToObj(s -> room("lobby", s, s == 9 ? "alice" : "bob", "m" + s, T0.plusSeconds(s))).toList()));
+        assertEquals(LongStream.rangeClosed(1, 10).boxed().toList(), conversation(LOBBY).lines().stream().map(ChatLine::seq).toList());
+        assertEquals(1, conversation(LOBBY).lines().stream().filter(l -> "id-lobby9".equals(l.id())).count());
+    }
+
+    @Test
+    void anAckForAMessageTheShownHistoryAlreadyHasOnlyRemovesThePendingLine() {
+        PendingMessage earlier = new PendingMessage("id-lobby9", LOBBY, "m9", T0);
+        vm.outboxRestored(List.of(earlier));
+        service.last("history").reply().complete(new HistoryPage("h", "lobby", null, LongStream.rangeClosed(1, 10)
+                .mapToObj(s -> room("lobby", s, s == 9 ? "alice" : "bob", "m" + s, T0.plusSeconds(s))).toList()));
+        vm.acked(earlier, 9, T0.plusSeconds(9));
+        assertEquals(LongStream.rangeClosed(1, 10).boxed().toList(), conversation(LOBBY).lines().stream().map(ChatLine::seq).toList());
+        assertTrue(kinds(conversation(LOBBY)).stream().allMatch(k -> k == ChatLine.Kind.MESSAGE));
+    }
+
+    @Test
+    void aMessageTheServiceCannotQueueKeepsTheDraftAndSaysWhy() {
+        service.refuseSends = RequestFailedException.local(
+                "100 messages are already waiting to be sent; send this once they have gone.");
+        conversation(LOBBY).draftProperty().set("one too many");
+        vm.sendDraft();
+        assertEquals("one too many", conversation(LOBBY).draftProperty().get());
+        assertEquals("100 messages are already waiting to be sent; send this once they have gone.", vm.noticeProperty().get());
+        assertTrue(conversation(LOBBY).lines().isEmpty());
     }
 
     // ---- transport -----------------------------------------------------------------------------

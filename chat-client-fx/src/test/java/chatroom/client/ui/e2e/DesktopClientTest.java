@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chatroom.client.model.ChatLine;
 import chatroom.client.model.ConnectionState;
+import chatroom.client.model.PendingMessage;
 import chatroom.common.model.Role;
 import chatroom.common.model.Status;
+import chatroom.common.protocol.HistoryPage;
+import chatroom.common.protocol.HistoryRequest;
 import chatroom.server.testing.TestServer;
 import chatroom.client.settings.ClientSettings;
+import chatroom.client.settings.OutboxKey;
+import chatroom.client.settings.OutboxStore;
 import chatroom.client.settings.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -298,6 +304,41 @@ class DesktopClientTest {
         alice.waitUntil("alice's message is stored", () -> alice.lines().stream().noneMatch(l -> l.kind() == ChatLine.Kind.PENDING));
         assertEquals(List.of("before the restart", "typed while offline"), bob.messageTexts());
         assertEquals(List.of("before the restart", "typed while offline"), alice.messageTexts());
+    }
+
+    @Test
+    void aMessageTypedWhileTheServerIsDownSurvivesClosingTheClientAndArrivesOnceAfterTheNextLogin() throws Exception {
+        ClientDriver alice = loggedIn("alice");
+        ClientDriver bob = loggedIn("bob");
+        int port = server.port();
+        String text = "kept over a restart";
+
+        server.stop();
+        alice.waitUntil("alice sees the connection banner", () -> alice.showing("banner") && !alice.text("banner").isEmpty());
+        alice.say(text);
+        assertTrue(alice.lines().stream().anyMatch(l -> l.kind() == ChatLine.Kind.PENDING && l.text().equals(text)));
+        Path aliceSettings = temp.resolve("settings-alice");
+        OutboxStore outbox = new OutboxStore(aliceSettings);
+        OutboxKey key = new OutboxKey("127.0.0.1", port, "alice");
+        // Closed at once: what ChatApp.stop does makes sure the queued write still lands.
+        alice.close();
+        windows.remove(alice);
+        assertTrue(alice.window.awaitWrites(Duration.ofSeconds(5)), "client-io finishes its queue");
+        assertEquals(List.of(text), outbox.load(key).stream().map(PendingMessage::text).toList());
+
+        server.startAgain();
+        ClientDriver reopened = windowWithSettings(aliceSettings);
+        reopened.logIn(port, "alice", TestServer.passwordOf("alice"));
+        reopened.waitUntil("the restored message is stored", () -> reopened.messageTexts().contains(text)
+                && reopened.lines().stream().noneMatch(l -> l.kind() == ChatLine.Kind.PENDING));
+        bob.waitUntil("bob gets it", () -> bob.messageTexts().contains(text));
+        reopened.waitUntil("nothing is left to send", () -> !Files.exists(outbox.file(key)));
+
+        assertEquals(1, reopened.messageTexts().stream().filter(text::equals).count());
+        assertEquals(1, bob.messageTexts().stream().filter(text::equals).count());
+        HistoryPage history = server.loginAs("reader", Role.USER).request(
+                id -> new HistoryRequest(id, "lobby", null, null, 0L, 200), HistoryPage.class);
+        assertEquals(1, history.messages().stream().filter(m -> m.text().equals(text)).count());
     }
 
     private static ConnectionState stateOf(ClientDriver d) {
