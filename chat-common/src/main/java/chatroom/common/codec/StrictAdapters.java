@@ -65,7 +65,14 @@ final class StrictAdapters {
                 return null;
             }
             if (token != JsonToken.STRING) throw wrongType(in, "a string");
-            return in.nextString();
+            String path = in.getPath();
+            String value = in.nextString();
+            // JSON can escape half a surrogate pair ("\ud800"), UTF-8 cannot carry it: relayed,
+            // it would arrive as '?', so an id would no longer match its reply.
+            if (chatroom.common.protocol.Fields.hasUnpairedSurrogate(value)) {
+                throw new JsonSyntaxException("The field '" + fieldName(path) + "' holds half of a surrogate pair, which is not text.");
+            }
+            return value;
         }
     };
 

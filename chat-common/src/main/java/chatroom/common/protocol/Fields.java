@@ -31,16 +31,23 @@ public final class Fields {
      * carry it, so storing or forwarding it would silently turn it into {@code ?}.
      */
     private static String wellFormed(String value, String field) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw bad("The field '" + field + "' holds half of a UTF-16 surrogate pair (\\u"
-                        + Integer.toHexString(c) + "), which is not a character.");
-            }
+        if (hasUnpairedSurrogate(value)) {
+            throw bad("The field '" + field + "' holds half of a UTF-16 surrogate pair, which is not a character.");
         }
         return value;
+    }
+
+    /** Whether {@code s} holds a surrogate without its partner, which no UTF-8 can encode. */
+    public static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String requiredId(String id) {
