@@ -10,7 +10,7 @@ import chatroom.common.protocol.LoginRequest;
 import chatroom.common.protocol.Welcome;
 import chatroom.common.testing.TestClient;
 import chatroom.common.testing.TrustAnyTls;
-import chatroom.server.testing.MutableClock;
+import chatroom.common.testing.MutableClock;
 import chatroom.server.testing.TestServer;
 import java.net.InetAddress;
 import java.nio.file.Path;

@@ -105,6 +105,8 @@ class FlowControlTest {
             bob.awaitMessages(count);
             bob.awaitPresence("sleepy", "offline");
             long after = usedHeapAfterGc() - baseline;
+            System.out.printf("slow-consumer: messages=%d dropped=sleepy heap-peak=+%.1f MB heap-after=+%.1f MB gaps=%d%n",
+                    count, peak / 1048576.0, after / 1048576.0, bob.gaps() + alice.gaps());
             // Sleepy's share alone would be 40 MB if its queue were unbounded.
             assertTrue(peak < 24L << 20, "heap grew by " + (peak >> 20) + " MB during the flow");
             assertTrue(after < 8L << 20, "heap grew by " + (after >> 20) + " MB and stayed");

@@ -29,7 +29,7 @@ import chatroom.common.protocol.ServerMessage;
 import chatroom.common.protocol.UnbanRequest;
 import chatroom.common.protocol.Welcome;
 import chatroom.common.testing.TestClient;
-import chatroom.server.testing.MutableClock;
+import chatroom.common.testing.MutableClock;
 import chatroom.server.testing.TestServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

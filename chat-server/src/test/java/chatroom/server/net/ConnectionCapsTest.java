@@ -81,6 +81,7 @@ class ConnectionCapsTest {
         TestClient alice = server.login("alice");
         Duration login = Duration.ofNanos(System.nanoTime() - started);
         assertTrue(login.compareTo(Duration.ofSeconds(1)) < 0, "alice logged in in " + login.toMillis() + " ms");
+        System.out.printf("slowloris: idle=%d login=%d ms%n", SLOWLORIS, login.toMillis());
 
         for (TestClient c : silent) {
             ErrorReply timeout = assertInstanceOf(ErrorReply.class, c.awaitClose().getLast());

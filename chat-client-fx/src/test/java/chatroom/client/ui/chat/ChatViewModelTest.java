@@ -12,7 +12,7 @@ import chatroom.client.service.ChatService;
 import chatroom.client.service.RequestFailedException;
 import chatroom.client.service.ServerAddress;
 import chatroom.client.testing.FakeChatService;
-import chatroom.client.testing.MutableClock;
+import chatroom.common.testing.MutableClock;
 import chatroom.common.model.MemberChange;
 import chatroom.common.model.Role;
 import chatroom.common.model.Status;

@@ -1,4 +1,4 @@
-package chatroom.client.testing;
+package chatroom.common.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. */
 public final class MutableClock extends Clock {
-    private Instant now;
+    private volatile Instant now; // server threads read it while the test moves it
     private final ZoneId zone;
 
     public MutableClock(Instant start) {
