@@ -56,7 +56,8 @@ public final class ConnectionLimits {
         int fromIp = perIp.getOrDefault(ip, 0);
         String refusal = null;
         if (fromIp >= maxPerIp) {
-            refusal = "This server allows " + maxPerIp + " connections from one address, and " + ip
+            refusal = "This server allows " + maxPerIp + (maxPerIp == 1 ? " connection" : " connections")
+                    + " from one address, and " + ip
                     + " has them all. Close Chatroom windows you do not need, or ask the server's admin to raise "
                     + "max_connections_per_ip.";
         } else if (unauthenticated >= maxUnauthenticated) {
