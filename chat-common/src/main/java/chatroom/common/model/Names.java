@@ -44,6 +44,8 @@ public final class Names {
         if (length > MAX_LENGTH) {
             return "The " + what + " is " + length + " characters long: the limit is " + MAX_LENGTH + ".";
         }
+        // The scripts of the letters and digits; punctuation and combining marks belong to none.
+        Set<UnicodeScript> scripts = EnumSet.noneOf(UnicodeScript.class);
         for (int i = 0; i < n.length(); ) {
             int cp = n.codePointAt(i);
             // A combining mark may follow another character: many scripts (Devanagari, Thai, ...)
@@ -53,24 +55,16 @@ public final class Names {
                 return "The " + what + " may only contain letters, digits, '_', '-' and '.'"
                         + (Character.isWhitespace(cp) ? " (no spaces)." : ".");
             }
+            UnicodeScript script = UnicodeScript.of(cp);
+            if (script != UnicodeScript.COMMON && script != UnicodeScript.INHERITED) scripts.add(script);
             i += Character.charCount(cp);
         }
-        Set<UnicodeScript> scripts = scriptsOf(n);
         if (scripts.size() > 1 && ALLOWED_MIXES.stream().noneMatch(mix -> mix.containsAll(scripts))) {
             String names = scripts.stream().map(Names::scriptName).collect(Collectors.joining(" and "));
             return "The " + what + " mixes letters of different scripts (" + names + "), which would let it pass for "
                     + "another name: write it in one script.";
         }
         return null;
-    }
-
-    /** The scripts of a name's letters and digits; punctuation and combining marks belong to none. */
-    private static Set<UnicodeScript> scriptsOf(String n) {
-        Set<UnicodeScript> scripts = EnumSet.noneOf(UnicodeScript.class);
-        n.codePoints().mapToObj(UnicodeScript::of)
-                .filter(s -> s != UnicodeScript.COMMON && s != UnicodeScript.INHERITED)
-                .forEach(scripts::add);
-        return scripts;
     }
 
     private static String scriptName(UnicodeScript script) {
