@@ -13,6 +13,7 @@ import chatroom.server.message.MessageHandlers;
 import chatroom.server.message.RateLimiter;
 import chatroom.server.moderation.ModerationHandlers;
 import chatroom.server.net.Connection;
+import chatroom.server.net.Outbox;
 import chatroom.server.net.ConnectionLimits;
 import chatroom.server.room.RoomHandlers;
 import chatroom.server.room.RoomRegistry;
@@ -79,12 +80,13 @@ public final class ChatServer implements AutoCloseable {
     private long lastRefusalWarning;
     private long refusedSinceWarning;
 
-    private ChatServer(ServerConfig config, Clock clock) throws IOException {
+    private ChatServer(ServerConfig config, Clock clock, PasswordHasher hasher) throws IOException {
         this.config = config;
         this.limits = new ConnectionLimits(config.maxUnauthenticated(), config.maxConnectionsPerIp());
         this.folderLock = DataFolderLock.acquire(config.dataDir());
         try {
             this.database = Database.open(config.dataDir());
+            database.runAfterCommitsWith(Outbox::batch);
         } catch (RuntimeException e) {
             folderLock.close();
             throw e;
@@ -95,7 +97,7 @@ public final class ChatServer implements AutoCloseable {
         MessageStore messages = new MessageStore(database);
         this.sessions = new SessionRegistry(codec);
         this.rooms = new RoomRegistry(channels);
-        this.hasher = new PasswordHasher(config.passwordIterations());
+        this.hasher = hasher;
         this.dispatcher = new Dispatcher(
                 new AuthHandlers(accounts, bans, channels, rooms, sessions, hasher, new LoginThrottle(clock), clock,
                         config.defaultRoom()),
@@ -130,6 +132,9 @@ public final class ChatServer implements AutoCloseable {
             log.warn("TLS is OFF (--no-tls or tls = false): passwords and messages cross the network in plain text, "
                     + "readable by anyone on it. Clients must tick \"Plain connection\".");
         }
+        if (config.ratePerSecond() == 0) {
+            log.warn("Flood control is OFF (rate.per_second = 0): any user may send as fast as the server stores.");
+        }
     }
 
     private static ServerTls startTls(ServerConfig config, Clock clock) {
@@ -146,7 +151,16 @@ public final class ChatServer implements AutoCloseable {
 
     /** Starts a server; returns once it accepts connections. */
     public static ChatServer start(ServerConfig config, Clock clock) throws IOException {
-        return new ChatServer(config, clock);
+        return new ChatServer(config, clock, new PasswordHasher(config.passwordIterations()));
+    }
+
+    /**
+     * Starts a server that hashes new passwords with {@code hasher} instead of the configured
+     * iterations. Only the benchmark server uses it, to log in thousands of users in seconds; the
+     * configuration cannot go below the safe minimum.
+     */
+    public static ChatServer start(ServerConfig config, Clock clock, PasswordHasher hasher) throws IOException {
+        return new ChatServer(config, clock, hasher);
     }
 
     /** PBKDF2 derivations run so far (see {@link PasswordHasher#derivations}). */

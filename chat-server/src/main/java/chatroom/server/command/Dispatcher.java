@@ -13,6 +13,8 @@ import chatroom.server.store.Account;
 import chatroom.server.store.AccountStore;
 import chatroom.server.store.StoreClosedException;
 import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final AuthHandlers auth;
     private final RoomHandlers rooms;
@@ -57,15 +60,21 @@ public final class Dispatcher {
             s.send(shuttingDown(m.id()));
             return;
         }
+        CompletableFuture<?> pending = DONE;
         try {
-            route(s, m);
+            // Replies keep request order: anything but another message waits for the session's
+            // messages still in the store, so a ping or quit is not answered before an earlier ack.
+            if (!(m instanceof SayRequest || m instanceof DmRequest)) s.awaitPendingWrites();
+            pending = route(s, m);
         } finally {
-            gate.leave();
+            // A pipelined message holds the gate until it is stored and acked, so shutdown waits for it.
+            pending.whenComplete((result, failure) -> gate.leave());
         }
     }
 
-    private void route(Session s, ClientMessage m) throws SQLException {
-        switch (m) {
+    /** Runs the request; returns what is still pending once it is handed to the store. */
+    private CompletableFuture<?> route(Session s, ClientMessage m) throws SQLException {
+        return switch (m) {
             case RegisterRequest r -> run(s, r, Access.GUEST, false, auth::register);
             case LoginRequest r -> run(s, r, Access.GUEST, false, auth::login);
             case PasswordRequest r -> run(s, r, Access.USER, false, auth::password);
@@ -73,8 +82,8 @@ public final class Dispatcher {
             case PartRequest r -> run(s, r, Access.USER, false, rooms::part);
             case RoomsRequest r -> run(s, r, Access.USER, false, rooms::list);
             case TopicRequest r -> run(s, r, Access.MODERATOR, false, rooms::topic);
-            case SayRequest r -> run(s, r, Access.USER, true, messages::say);
-            case DmRequest r -> run(s, r, Access.USER, true, messages::dm);
+            case SayRequest r -> pipeline(s, r, messages::say);
+            case DmRequest r -> pipeline(s, r, messages::dm);
             case TypingRequest r -> run(s, r, Access.USER, true, messages::typing);
             case HistoryRequest r -> run(s, r, Access.USER, false, messages::history);
             case StatusRequest r -> run(s, r, Access.USER, false, presence::status);
@@ -85,15 +94,13 @@ public final class Dispatcher {
             case BansRequest r -> run(s, r, Access.MODERATOR, false, moderation::list);
             case RoleRequest r -> run(s, r, Access.ADMIN, false, moderation::role);
             case PingRequest r -> run(s, r, Access.ANYONE, false, (session, req) -> session.send(new Pong(req.id())));
-            case PongRequest r -> {
-                // Answered above: nothing to do.
-            }
+            case PongRequest r -> DONE; // answered in dispatch: nothing to do
             case QuitRequest r -> run(s, r, Access.ANYONE, false, (session, req) -> session.close(new Bye(req.id(), "quit")));
-        }
+        };
     }
 
-    private <T extends ClientMessage> void run(Session s, T request, Access access, boolean limited, Handler<T> handler)
-            throws SQLException {
+    private <T extends ClientMessage> CompletableFuture<?> run(Session s, T request, Access access, boolean limited,
+                                                               Handler<T> handler) throws SQLException {
         try {
             check(s, access);
             if (limited) {
@@ -104,11 +111,65 @@ public final class Dispatcher {
             }
             handler.handle(s, request);
         } catch (RequestException e) {
-            log.warn("{}: {} refused ({}): {}", s, request.getClass().getSimpleName(), e.code().wireName(), e.getMessage());
-            s.send(e.toReply(request.id()));
+            refused(s, request, e);
         } catch (StoreClosedException e) {
             s.send(shuttingDown(request.id()));
         }
+        return DONE;
+    }
+
+    /**
+     * Runs a say or dm without waiting for the store: the reply comes from the after-commit action.
+     * The reader waits only when the session already has {@link Session#MAX_PENDING_WRITES} in the
+     * store, which pushes back on a client that sends faster than messages are stored.
+     */
+    private <T extends ClientMessage> CompletableFuture<?> pipeline(Session s, T request, PipelinedHandler<T> handler)
+            throws SQLException {
+        try {
+            check(s, Access.USER);
+            long wait = limiter.acquire(s.user().id());
+            if (wait > 0) throw RequestException.rateLimited("You are sending too fast: wait " + wait + " ms.", wait);
+            s.acquireWriteSlot();
+            CompletableFuture<?> stored;
+            try {
+                stored = handler.handle(s, request);
+            } catch (RequestException | SQLException | RuntimeException e) {
+                s.releaseWriteSlot();
+                throw e;
+            }
+            return stored.whenComplete((result, failure) -> {
+                s.releaseWriteSlot();
+                if (failure != null) storeFailed(s, request, failure);
+            });
+        } catch (RequestException e) {
+            refused(s, request, e);
+            return DONE;
+        } catch (StoreClosedException e) {
+            s.send(shuttingDown(request.id()));
+            return DONE;
+        }
+    }
+
+    private static void refused(Session s, ClientMessage request, RequestException e) {
+        log.warn("{}: {} refused ({}): {}", s, request.getClass().getSimpleName(), e.code().wireName(), e.getMessage());
+        s.send(e.toReply(request.id()));
+    }
+
+    /** A pipelined write failed in the store: shutdown gets its reply, anything else ends the session like a read failure. */
+    private static void storeFailed(Session s, ClientMessage request, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof StoreClosedException) {
+            s.send(shuttingDown(request.id()));
+            return;
+        }
+        log.error("{}: storing a {} failed; closing the session", s, request.getClass().getSimpleName(), cause);
+        s.close(null);
+    }
+
+    /** A say or dm handler: queues the message for the store and returns its pending outcome. */
+    @FunctionalInterface
+    private interface PipelinedHandler<T extends ClientMessage> {
+        CompletableFuture<?> handle(Session session, T request) throws RequestException, SQLException;
     }
 
     private static ErrorReply shuttingDown(String re) {

@@ -24,7 +24,7 @@ import java.util.Objects;
  *     frame and the client is dropped
  * @param outboxMaxBytes bytes queued for one client before it is dropped as a slow consumer
  * @param rateBurst messages (say, dm, typing) a user may send at once
- * @param ratePerSecond messages a user may send per second, sustained
+ * @param ratePerSecond messages a user may send per second, sustained; 0 turns the limit off
  * @param passwordIterations PBKDF2-HMAC-SHA256 iterations for new password hashes
  * @param shutdownGrace how long shutdown waits for clients to receive {@code bye}
  * @param tls whether and with which certificate connections are encrypted
@@ -69,7 +69,7 @@ public record ServerConfig(
         require(outboxMaxBytes >= maxFrameBytes,
                 "outbox_max_bytes (" + outboxMaxBytes + ") must be at least max_frame_bytes (" + maxFrameBytes + ").");
         require(rateBurst >= 1, "rate.burst must be at least 1, not " + rateBurst + ".");
-        require(ratePerSecond > 0, "rate.per_second must be positive, not " + ratePerSecond + ".");
+        require(ratePerSecond >= 0, "rate.per_second must be 0 (no limit) or more, not " + ratePerSecond + ".");
         require(passwordIterations >= MIN_PASSWORD_ITERATIONS,
                 "password_iterations must be at least " + MIN_PASSWORD_ITERATIONS + ", not " + passwordIterations + ".");
         require(positive(shutdownGrace), "shutdown_grace_seconds must be positive.");

@@ -28,11 +28,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * say, dm, history and typing. A message is delivered from the store's after-commit action, on
- * the writer thread, so members receive a room's messages in seq order and only once stored; the
- * frame is encoded once and the same bytes are queued for every member.
+ * say, dm, history and typing. A message is delivered and acked from the store's after-commit
+ * action, on the writer thread, so members receive a room's messages in seq order and only once
+ * stored; the frame is encoded once and the same bytes are queued for every member. say and dm
+ * return as soon as the message is queued for the store, so the sender's reader goes on reading
+ * while the message waits for its group commit.
  */
 public final class MessageHandlers {
     private final MessageStore messages;
@@ -55,31 +58,41 @@ public final class MessageHandlers {
         this.clock = clock;
     }
 
-    /** Stores a room message, delivers it to the members online, and acks it. */
-    public void say(Session session, SayRequest r) throws RequestException, SQLException {
+    /**
+     * Stores a room message, then delivers it to the members online and acks it.
+     *
+     * @return completes once the message is stored, delivered and acked (or failed to store)
+     */
+    public CompletableFuture<Appended> say(Session session, SayRequest r) throws RequestException, SQLException {
         SessionUser user = session.user();
         LiveRoom room = RoomHandlers.memberRoom(rooms, r.room(), user);
-        Appended a = messages.appendToRoom(room.id(), room.name(), user.id(), r.id(), r.text(), clock.instant(), stored -> {
+        return messages.appendToRoom(room.id(), room.name(), user.id(), r.id(), r.text(), clock.instant(), stored -> {
             if (!stored.duplicate()) {
                 room.broadcast(codec.frame(new ChatMessage(room.name(), null, stored.seq(), r.id(), user.name(), r.text(),
                         stored.ts())), null);
             }
+            ack(session, r.id(), stored);
         });
-        session.send(new Ack(r.id(), a.room(), a.to(), a.seq(), a.ts()));
     }
 
-    /** Stores a direct message, delivers it to both users' sessions, and acks it. */
-    public void dm(Session session, DmRequest r) throws RequestException, SQLException {
+    /** Stores a direct message, then delivers it to both users' sessions and acks it; see {@link #say}. */
+    public CompletableFuture<Appended> dm(Session session, DmRequest r) throws RequestException, SQLException {
         SessionUser user = session.user();
         Account to = account(r.to());
-        Appended a = messages.appendDirect(user.id(), to.id(), to.name(), r.id(), r.text(), clock.instant(), stored -> {
-            if (stored.duplicate()) return;
-            byte[] frame = codec.frame(new ChatMessage(null, to.name(), stored.seq(), r.id(), user.name(), r.text(), stored.ts()));
-            Set<Session> targets = new LinkedHashSet<>(sessions.sessionsOf(to.id()));
-            targets.addAll(sessions.sessionsOf(user.id()));
-            for (Session s : targets) s.sendFrame(frame);
+        return messages.appendDirect(user.id(), to.id(), to.name(), r.id(), r.text(), clock.instant(), stored -> {
+            if (!stored.duplicate()) {
+                byte[] frame = codec.frame(new ChatMessage(null, to.name(), stored.seq(), r.id(), user.name(), r.text(),
+                        stored.ts()));
+                Set<Session> targets = new LinkedHashSet<>(sessions.sessionsOf(to.id()));
+                targets.addAll(sessions.sessionsOf(user.id()));
+                for (Session s : targets) s.sendFrame(frame);
+            }
+            ack(session, r.id(), stored);
         });
-        session.send(new Ack(r.id(), a.room(), a.to(), a.seq(), a.ts()));
+    }
+
+    private static void ack(Session session, String id, Appended a) {
+        session.send(new Ack(id, a.room(), a.to(), a.seq(), a.ts()));
     }
 
     /** A page of a room's history (members only) or of a direct conversation. */

@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * A token bucket per user for say, dm and typing: {@code burst} tokens, refilled at
  * {@code perSecond}. An empty bucket means the request is refused with {@code rate_limited} and
- * the time until the next token.
+ * the time until the next token. A rate of 0 turns the limit off: benchmarks compare servers with
+ * their flood control off, and a server behind its own gateway may want that too.
  */
 public final class RateLimiter {
     private final Clock clock;
@@ -18,7 +19,7 @@ public final class RateLimiter {
     private record Bucket(double tokens, long atMillis) {
     }
 
-    /** Creates the limiter. */
+    /** Creates the limiter; {@code perSecond} 0 means no limit. */
     public RateLimiter(Clock clock, int burst, double perSecond) {
         this.clock = clock;
         this.burst = burst;
@@ -31,6 +32,7 @@ public final class RateLimiter {
      * @return 0 when allowed, otherwise the milliseconds until a token is available
      */
     public long acquire(long userId) {
+        if (perSecond == 0) return 0;
         long now = clock.millis();
         long[] wait = {0};
         buckets.compute(userId, (id, b) -> {

@@ -1,6 +1,5 @@
 package chatroom.server.net;
 
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * One client's outgoing frames: a queue bounded in bytes, drained by the connection's own writer
  * thread, which is the only thread that writes to the socket. Any thread may {@link #offer} a
  * frame; offering never blocks on I/O. The writer takes everything queued and writes it with one
- * flush, so a burst of broadcasts costs one system call, not one per frame.
+ * call (in chunks of {@value #WRITE_CHUNK} bytes), so a burst of broadcasts costs one system call,
+ * not one per frame. The frames are the shared bytes every member's outbox holds; the writer copies
+ * them into a chunk it allocates per wake-up, so an idle connection keeps no write buffer at all.
  *
  * <p>When a frame would push the queue past its bound, the client is a slow consumer: the queue
  * is dropped, a last frame (the {@code slow_consumer} error) is queued, and the socket is closed
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class Outbox {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     private static final long CLOSE_GRACE_MS = 2_000;
+    /** The most the writer copies into one write: several TLS records, or one large plain write. */
+    static final int WRITE_CHUNK = 64 * 1024;
 
     private final OutputStream out;
     private final Closeable socket;
@@ -42,6 +45,9 @@ public final class Outbox {
     private long queuedBytes;
     private boolean closing;
     private boolean overflowed;
+    private boolean wakePending; // guarded by lock: queued in the current thread's batch
+    /** The outboxes offered to inside {@link #batch} on this thread, to wake when it ends. */
+    private static final ThreadLocal<List<Outbox>> BATCH = new ThreadLocal<>();
 
     /**
      * @param out the socket's output stream
@@ -65,7 +71,7 @@ public final class Outbox {
      */
     public Outbox(OutputStream out, Closeable socket, Closeable transport, long maxBytes, byte[] overflowFrame,
                   ScheduledExecutorService timers) {
-        this.out = new BufferedOutputStream(out, 64 * 1024);
+        this.out = out;
         this.socket = socket;
         this.transport = transport;
         this.maxBytes = maxBytes;
@@ -92,8 +98,45 @@ public final class Outbox {
             }
             queue.add(frame);
             queuedBytes += frame.length;
-            ready.signal();
+            List<Outbox> batch = BATCH.get();
+            if (batch == null) {
+                ready.signal();
+            } else if (!wakePending) {
+                wakePending = true;
+                batch.add(this);
+            }
             return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work}, waking the writers of the outboxes it offers frames to only when it ends.
+     * The store runs a whole group commit's deliveries in one batch, so each member's writer wakes
+     * once and writes every message of the commit with one call, instead of waking (and competing
+     * for the outbox's lock) once per message.
+     */
+    public static void batch(Runnable work) {
+        if (BATCH.get() != null) {
+            work.run();
+            return;
+        }
+        List<Outbox> offered = new ArrayList<>();
+        BATCH.set(offered);
+        try {
+            work.run();
+        } finally {
+            BATCH.remove();
+            for (Outbox o : offered) o.wake();
+        }
+    }
+
+    private void wake() {
+        lock.lock();
+        try {
+            wakePending = false;
+            ready.signal();
         } finally {
             lock.unlock();
         }
@@ -146,18 +189,19 @@ public final class Outbox {
         try {
             while (true) {
                 boolean last;
+                long bytes;
                 lock.lock();
                 try {
                     while (queue.isEmpty() && !closing) ready.await();
                     batch.addAll(queue);
                     queue.clear();
+                    bytes = queuedBytes;
                     queuedBytes = 0;
                     last = closing;
                 } finally {
                     lock.unlock();
                 }
-                for (byte[] frame : batch) out.write(frame);
-                out.flush();
+                write(batch, bytes);
                 batch.clear();
                 if (last) break;
             }
@@ -175,6 +219,31 @@ public final class Outbox {
             }
             closeQuietly(socket);
         }
+    }
+
+    /** Writes the frames in as few calls as possible: one per chunk, and a frame larger than a chunk on its own. */
+    private void write(List<byte[]> frames, long bytes) throws IOException {
+        if (frames.size() == 1) {
+            out.write(frames.getFirst());
+            out.flush();
+            return;
+        }
+        byte[] chunk = new byte[(int) Math.min(bytes, WRITE_CHUNK)];
+        int used = 0;
+        for (byte[] frame : frames) {
+            if (used + frame.length > chunk.length) {
+                out.write(chunk, 0, used);
+                used = 0;
+            }
+            if (frame.length > chunk.length) {
+                out.write(frame);
+            } else {
+                System.arraycopy(frame, 0, chunk, used, frame.length);
+                used += frame.length;
+            }
+        }
+        if (used > 0) out.write(chunk, 0, used);
+        out.flush();
     }
 
     private static void closeQuietly(Closeable closeable) {

@@ -5,6 +5,7 @@ import chatroom.common.protocol.ServerMessage;
 import chatroom.server.net.Outbox;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -19,7 +20,15 @@ public final class Session {
     private final Outbox outbox;
     private final ProtocolCodec codec;
     private volatile SessionUser user;
+    /**
+     * Messages (say, dm) this session may have waiting in the store at once. The reader goes on
+     * reading while they wait, so a pipelining client gets many messages into one group commit;
+     * past this many it waits, so a flood is held back in TCP, not in the server's memory.
+     */
+    public static final int MAX_PENDING_WRITES = 64;
+
     private final ReentrantLock holdLock = new ReentrantLock();
+    private final Semaphore writeSlots = new Semaphore(MAX_PENDING_WRITES);
     private List<byte[]> held; // guarded by holdLock; non-null while a reply must go first
 
     /** Creates a session for a connection from {@code remoteAddress}. */
@@ -53,6 +62,22 @@ public final class Session {
     /** Marks the session as logged in; called once by the login path. */
     public void authenticate(SessionUser user) {
         this.user = user;
+    }
+
+    /** Takes a slot for a message going to the store, waiting while all are taken. Reader thread only. */
+    public void acquireWriteSlot() {
+        writeSlots.acquireUninterruptibly();
+    }
+
+    /** Gives back a slot once the message is stored (or failed to be). */
+    public void releaseWriteSlot() {
+        writeSlots.release();
+    }
+
+    /** Waits until none of this session's messages is still in the store. Reader thread only. */
+    public void awaitPendingWrites() {
+        writeSlots.acquireUninterruptibly(MAX_PENDING_WRITES);
+        writeSlots.release(MAX_PENDING_WRITES);
     }
 
     /** Queues a message for this client. Returns false when the session is closing. */

@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * after-commit action (in queue order) and complete the caller's future, so nothing is
  * acknowledged before it is durable. Reads use a small pool of separate connections, which WAL
  * lets run beside the writer.
+ *
+ * <p>Callers either wait for their write ({@link #write}) or queue it and go on ({@link #submit}):
+ * a connection that pipelines messages keeps reading while earlier ones wait for their group
+ * commit, which is what lets one fsync serve hundreds of messages. Statements the writer runs for
+ * every message are prepared once and kept ({@link #prepared}), since compiling SQL cost more
+ * than running it.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -43,6 +52,10 @@ public final class Database implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closed;
     private volatile boolean writerDone;
+    /** Runs each batch's after-commit actions; see {@link #runAfterCommitsWith}. */
+    private volatile Consumer<Runnable> afterCommitScope = Runnable::run;
+    /** Statements on the write connection, by SQL; touched only by the writer thread. */
+    private final Map<String, PreparedStatement> writeStatements = new HashMap<>();
 
     private record Job<T>(SqlWork<T> work, Consumer<? super T> afterCommit, CompletableFuture<T> result) {
     }
@@ -102,12 +115,9 @@ public final class Database implements AutoCloseable {
      * @throws SQLException the work's own SQL failure, for callers that translate constraint errors
      */
     public <T> T write(SqlWork<T> work, Consumer<? super T> afterCommit) throws SQLException {
-        if (closed) throw new StoreClosedException();
-        Job<T> job = new Job<>(work, afterCommit, new CompletableFuture<>());
-        jobs.add(job);
-        if (writerDone) failLeftovers(); // raced with close(): nobody else will complete it
+        CompletableFuture<T> result = submit(work, afterCommit);
         try {
-            return job.result().get();
+            return result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("Interrupted while waiting for the database", e);
@@ -117,6 +127,45 @@ public final class Database implements AutoCloseable {
             if (cause instanceof RuntimeException r) throw r;
             throw new StoreException("Database write failed", cause);
         }
+    }
+
+    /**
+     * Queues {@code work} like {@link #write} but returns at once. The future completes on the
+     * writer thread after the commit and after {@code afterCommit} has run, or exceptionally with
+     * what {@link #write} would throw ({@link StoreClosedException} once the store is closing).
+     * Writes run in the order they were submitted.
+     */
+    public <T> CompletableFuture<T> submit(SqlWork<T> work, Consumer<? super T> afterCommit) {
+        if (closed) return CompletableFuture.failedFuture(new StoreClosedException());
+        Job<T> job = new Job<>(work, afterCommit, new CompletableFuture<>());
+        jobs.add(job);
+        if (writerDone) failLeftovers(); // raced with close(): nobody else will complete it
+        return job.result();
+    }
+
+    /**
+     * Runs every batch's after-commit actions inside {@code scope}: the server passes
+     * {@code Outbox::batch}, so the deliveries of one group commit wake each client's writer once.
+     */
+    public void runAfterCommitsWith(Consumer<Runnable> scope) {
+        afterCommitScope = scope;
+    }
+
+    /**
+     * A statement on the write connection, prepared on first use and kept until the store closes.
+     * Only for work running on the writer; the caller must not close it, and must consume or close
+     * any result set before the next use.
+     */
+    public PreparedStatement prepared(Connection c, String sql) throws SQLException {
+        if (c != writeConnection || Thread.currentThread() != writer) {
+            throw new IllegalStateException("Kept statements belong to the writer thread");
+        }
+        PreparedStatement ps = writeStatements.get(sql);
+        if (ps == null) {
+            ps = writeConnection.prepareStatement(sql);
+            writeStatements.put(sql, ps);
+        }
+        return ps;
     }
 
     /** {@link #write(SqlWork, Consumer)} without an after-commit action. */
@@ -169,22 +218,22 @@ public final class Database implements AutoCloseable {
     private void runBatch(List<Job<?>> batch) {
         List<Object> results = new ArrayList<>(batch.size());
         List<Throwable> failures = new ArrayList<>(batch.size());
-        try (Statement s = writeConnection.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
+        try {
+            prepared(writeConnection, "BEGIN IMMEDIATE").execute();
             for (Job<?> job : batch) {
-                s.execute("SAVEPOINT job");
+                prepared(writeConnection, "SAVEPOINT job").execute();
                 try {
                     results.add(job.work().run(writeConnection));
                     failures.add(null);
-                    s.execute("RELEASE job");
+                    prepared(writeConnection, "RELEASE job").execute();
                 } catch (SQLException | RuntimeException e) {
-                    s.execute("ROLLBACK TO job");
-                    s.execute("RELEASE job");
+                    prepared(writeConnection, "ROLLBACK TO job").execute();
+                    prepared(writeConnection, "RELEASE job").execute();
                     results.add(null);
                     failures.add(e);
                 }
             }
-            s.execute("COMMIT");
+            prepared(writeConnection, "COMMIT").execute();
         } catch (SQLException e) {
             log.error("Database commit failed; {} writes are reported as failed", batch.size(), e);
             try (Statement s = writeConnection.createStatement()) {
@@ -195,7 +244,9 @@ public final class Database implements AutoCloseable {
             for (Job<?> job : batch) job.result().completeExceptionally(new StoreException("Database commit failed", e));
             return;
         }
-        for (int i = 0; i < batch.size(); i++) complete(batch.get(i), results.get(i), failures.get(i));
+        afterCommitScope.accept(() -> {
+            for (int i = 0; i < batch.size(); i++) complete(batch.get(i), results.get(i), failures.get(i));
+        });
     }
 
     @SuppressWarnings("unchecked")
@@ -226,6 +277,7 @@ public final class Database implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        for (PreparedStatement ps : writeStatements.values()) closeQuietly(ps);
         try (Statement s = writeConnection.createStatement()) {
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {
@@ -235,11 +287,11 @@ public final class Database implements AutoCloseable {
         closeQuietly(writeConnection);
     }
 
-    private static void closeQuietly(Connection c) {
+    private static void closeQuietly(AutoCloseable c) {
         try {
             c.close();
-        } catch (SQLException e) {
-            log.warn("Closing a database connection failed: {}", e.getMessage());
+        } catch (Exception e) {
+            log.warn("Closing a database connection or statement failed: {}", e.getMessage());
         }
     }
 }

@@ -10,12 +10,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * Messages in the database. Appends run on the store's writer thread: the seq is the channel's
  * {@code last_seq + 1}, taken in the same transaction as the insert, so seqs are gap-free and a
- * message's seq exists only once it is committed.
+ * message's seq exists only once it is committed. Appends return at once; the caller learns the
+ * outcome from the after-commit action and the returned future, so a client's reader can go on
+ * reading while its message waits for the group commit.
  */
 public final class MessageStore {
     private static final String SELECT = "SELECT m.seq, m.client_id, s.name, m.body, m.ts, c.kind, c.name, "
@@ -31,13 +34,14 @@ public final class MessageStore {
     }
 
     /**
-     * Stores a room message unless this sender already stored one with {@code clientId}.
+     * Queues a room message to be stored unless this sender already stored one with {@code clientId}.
      *
      * @param afterCommit runs on the writer thread once the message is durable, in seq order
+     * @return completes after {@code afterCommit}; see {@link Database#submit}
      */
-    public Appended appendToRoom(long roomId, String roomName, long senderId, String clientId, String text,
-                                 Instant ts, Consumer<Appended> afterCommit) throws SQLException {
-        return db.write(c -> {
+    public CompletableFuture<Appended> appendToRoom(long roomId, String roomName, long senderId, String clientId,
+                                                    String text, Instant ts, Consumer<Appended> afterCommit) {
+        return db.submit(c -> {
             Optional<Appended> earlier = findByClientId(c, senderId, clientId);
             if (earlier.isPresent()) return earlier.get();
             long seq = insert(c, roomId, senderId, clientId, text, ts);
@@ -46,9 +50,10 @@ public final class MessageStore {
     }
 
     /** Stores a direct message from {@code senderId} to {@code recipientId}; see {@link #appendToRoom}. */
-    public Appended appendDirect(long senderId, long recipientId, String recipientName, String clientId, String text,
-                                 Instant ts, Consumer<Appended> afterCommit) throws SQLException {
-        return db.write(c -> {
+    public CompletableFuture<Appended> appendDirect(long senderId, long recipientId, String recipientName,
+                                                    String clientId, String text, Instant ts,
+                                                    Consumer<Appended> afterCommit) {
+        return db.submit(c -> {
             Optional<Appended> earlier = findByClientId(c, senderId, clientId);
             if (earlier.isPresent()) return earlier.get();
             long channel = dmChannel(c, senderId, recipientId, ts);
@@ -57,63 +62,58 @@ public final class MessageStore {
         }, afterCommit);
     }
 
-    private static long dmChannel(Connection c, long a, long b, Instant now) throws SQLException {
+    private long dmChannel(Connection c, long a, long b, Instant now) throws SQLException {
         String key = ChannelStore.dmKey(a, b);
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO channels (kind, key, user_a, user_b, created_at) "
-                + "VALUES ('dm', ?, ?, ?, ?)")) {
-            ps.setString(1, key);
-            ps.setLong(2, Math.min(a, b));
-            ps.setLong(3, Math.max(a, b));
-            ps.setLong(4, now.toEpochMilli());
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM channels WHERE key = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        PreparedStatement create = db.prepared(c, "INSERT OR IGNORE INTO channels (kind, key, user_a, user_b, created_at) "
+                + "VALUES ('dm', ?, ?, ?, ?)");
+        create.setString(1, key);
+        create.setLong(2, Math.min(a, b));
+        create.setLong(3, Math.max(a, b));
+        create.setLong(4, now.toEpochMilli());
+        create.executeUpdate();
+        PreparedStatement find = db.prepared(c, "SELECT id FROM channels WHERE key = ?");
+        find.setString(1, key);
+        try (ResultSet rs = find.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
-    private static long insert(Connection c, long channel, long sender, String clientId, String text, Instant ts)
-            throws SQLException {
+    private long insert(Connection c, long channel, long sender, String clientId, String text,
+                               Instant ts) throws SQLException {
         long seq;
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE channels SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq")) {
-            ps.setLong(1, channel);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw new SQLException("channel " + channel + " vanished");
-                seq = rs.getLong(1);
-            }
+        PreparedStatement next = db.prepared(c, "UPDATE channels SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq");
+        next.setLong(1, channel);
+        try (ResultSet rs = next.executeQuery()) {
+            if (!rs.next()) throw new SQLException("channel " + channel + " vanished");
+            seq = rs.getLong(1);
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO messages (channel_id, seq, sender_id, client_id, body, ts) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, channel);
-            ps.setLong(2, seq);
-            ps.setLong(3, sender);
-            ps.setString(4, clientId);
-            ps.setString(5, text);
-            ps.setLong(6, ts.toEpochMilli());
-            ps.executeUpdate();
-        }
+        PreparedStatement add = db.prepared(c,
+                "INSERT INTO messages (channel_id, seq, sender_id, client_id, body, ts) VALUES (?, ?, ?, ?, ?, ?)");
+        add.setLong(1, channel);
+        add.setLong(2, seq);
+        add.setLong(3, sender);
+        add.setString(4, clientId);
+        add.setString(5, text);
+        add.setLong(6, ts.toEpochMilli());
+        add.executeUpdate();
         return seq;
     }
 
-    private static Optional<Appended> findByClientId(Connection c, long sender, String clientId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT m.channel_id, m.seq, m.ts, c.kind, c.name, "
+    private Optional<Appended> findByClientId(Connection c, long sender, String clientId)
+            throws SQLException {
+        PreparedStatement ps = db.prepared(c, "SELECT m.channel_id, m.seq, m.ts, c.kind, c.name, "
                 + "CASE WHEN c.user_a = ? THEN ub.name ELSE ua.name END FROM messages m "
                 + "JOIN channels c ON c.id = m.channel_id LEFT JOIN users ua ON ua.id = c.user_a "
-                + "LEFT JOIN users ub ON ub.id = c.user_b WHERE m.sender_id = ? AND m.client_id = ?")) {
-            ps.setLong(1, sender);
-            ps.setLong(2, sender);
-            ps.setString(3, clientId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return Optional.empty();
-                boolean room = rs.getString(4).equals("room");
-                return Optional.of(new Appended(true, rs.getLong(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)),
-                        room ? rs.getString(5) : null, room ? null : rs.getString(6)));
-            }
+                + "LEFT JOIN users ub ON ub.id = c.user_b WHERE m.sender_id = ? AND m.client_id = ?");
+        ps.setLong(1, sender);
+        ps.setLong(2, sender);
+        ps.setString(3, clientId);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) return Optional.empty();
+            boolean room = rs.getString(4).equals("room");
+            return Optional.of(new Appended(true, rs.getLong(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)),
+                    room ? rs.getString(5) : null, room ? null : rs.getString(6)));
         }
     }
 

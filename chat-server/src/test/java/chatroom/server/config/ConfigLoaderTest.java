@@ -147,7 +147,7 @@ class ConfigLoaderTest {
             port                   | -1      | port must be between 0 and 65535, not -1
             password_iterations    | 1000    | password_iterations must be at least 600000, not 1000
             rate.burst             | 0       | rate.burst must be at least 1, not 0
-            rate.per_second        | 0       | rate.per_second must be positive
+            rate.per_second        | -1      | rate.per_second must be 0 (no limit) or more
             max_frame_bytes        | 100     | max_frame_bytes must be between 1024 and 16777216, not 100
             outbox_max_bytes       | 65535   | outbox_max_bytes (65535) must be at least max_frame_bytes (65536)
             auth_timeout_seconds   | 0       | auth_timeout_seconds must be positive
