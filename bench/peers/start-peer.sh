@@ -80,7 +80,7 @@ case $name in
         # ngIRCd calls listen() with a compiled-in backlog of 10, so a burst
         # of connects overflows the accept queue and the kernel makes clients
         # retry with exponential backoff (200 clients took 54 s). Its only way
-        # around that is systemd(8) socket activation (ChangeLog for 19: it
+        # around that is systemd(8) socket activation (ChangeLog, ngIRCd 21: it
         # takes listening sockets from fd 3 on when LISTEN_PID/LISTEN_FDS are
         # set, and then ignores Listen/Ports). So a few lines of Python open
         # the socket with a 4096 backlog and exec ngircd in the same process.
@@ -135,11 +135,19 @@ cd "$dir"
 pid=$!
 echo "$pid" >"$dir/peer.pid"
 
+# The server is our child until we exit, so if it dies now it stays a zombie
+# that `kill -0` still finds; look at its state instead.
+alive() {
+    local state
+    state=$(awk '{ sub(/^.*\) /, ""); print $1 }' "/proc/$pid/stat" 2>/dev/null) || return 1
+    [[ -n $state && $state != Z ]]
+}
+
 # Poll every 0.1 s until the server owns a listening socket on the port.
 timeout=${PEER_START_TIMEOUT:-10}
 deadline=$(( $(date +%s%N) + timeout * 1000000000 ))
 while :; do
-    if ! kill -0 "$pid" 2>/dev/null; then
+    if ! alive; then
         tail -n 20 "$dir/$name.out" >&2 || true
         die "$name exited during start-up (log: $dir/$name.out)"
     fi
