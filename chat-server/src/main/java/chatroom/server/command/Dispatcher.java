@@ -103,12 +103,7 @@ public final class Dispatcher {
                                                                Handler<T> handler) throws SQLException {
         try {
             check(s, access);
-            if (limited) {
-                long wait = limiter.acquire(s.user().id());
-                if (wait > 0) {
-                    throw RequestException.rateLimited("You are sending too fast: wait " + wait + " ms.", wait);
-                }
-            }
+            if (limited) checkRate(s);
             handler.handle(s, request);
         } catch (RequestException e) {
             refused(s, request, e);
@@ -127,8 +122,7 @@ public final class Dispatcher {
             throws SQLException {
         try {
             check(s, Access.USER);
-            long wait = limiter.acquire(s.user().id());
-            if (wait > 0) throw RequestException.rateLimited("You are sending too fast: wait " + wait + " ms.", wait);
+            checkRate(s);
             s.acquireWriteSlot();
             CompletableFuture<?> stored;
             try {
@@ -148,6 +142,12 @@ public final class Dispatcher {
             s.send(shuttingDown(request.id()));
             return DONE;
         }
+    }
+
+    /** Takes a token from the user's flood-control bucket, or refuses with the wait. */
+    private void checkRate(Session s) throws RequestException {
+        long wait = limiter.acquire(s.user().id());
+        if (wait > 0) throw RequestException.rateLimited("You are sending too fast: wait " + wait + " ms.", wait);
     }
 
     private static void refused(Session s, ClientMessage request, RequestException e) {
