@@ -27,12 +27,12 @@ public record ChatWire(boolean tls) implements Wire {
 
     @Override
     public Client connect(InetSocketAddress address, int bufferSize) throws IOException {
-        return tls ? new Client(secure(Wire.open(address, 0), address), bufferSize) : Wire.super.connect(address, bufferSize);
+        return tls ? new Client(secure(Wire.openChannel(address, 0).socket(), address), bufferSize) : Wire.super.connect(address, bufferSize);
     }
 
     @Override
     public Client connectStalling(InetSocketAddress address, int receiveBuffer) throws IOException {
-        return tls ? new Client(secure(Wire.open(address, receiveBuffer), address), 4096)
+        return tls ? new Client(secure(Wire.openChannel(address, receiveBuffer).socket(), address), 4096)
                 : Wire.super.connectStalling(address, receiveBuffer);
     }
 

@@ -1,7 +1,6 @@
 package chatroom.bench.load;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -199,7 +198,6 @@ public final class RunCommand implements Callable<Integer> {
         private final AtomicLong failures = new AtomicLong();
         private volatile boolean running = true;
         private Thread driver;
-        private final PrintStream err = System.err;
 
         static Churn start(Wire wire, InetSocketAddress address, String room, double perSecond, long holdMs, String prefix) {
             Churn c = new Churn();
@@ -237,7 +235,7 @@ public final class RunCommand implements Callable<Integer> {
                 client.close();
                 reader.join();
             } catch (IOException | InterruptedException e) {
-                if (failures.incrementAndGet() == 1) err.println("churn: a visit failed: " + e);
+                if (failures.incrementAndGet() == 1) System.err.println("churn: a visit failed: " + e);
             }
         }
 

@@ -2,7 +2,6 @@ package chatroom.bench.load;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 
@@ -17,7 +16,10 @@ public sealed interface Wire permits ChatWire, IrcWire, SeedWire {
         return new Client(openChannel(address, 0), bufferSize);
     }
 
-    /** A blocking TCP channel with Nagle off; see {@link #open} for {@code receiveBuffer}. */
+    /**
+     * A blocking TCP channel with Nagle off. {@code receiveBuffer} above 0 shrinks the kernel's
+     * receive buffer, so a client that stops reading fills up after kilobytes, not megabytes.
+     */
     static SocketChannel openChannel(InetSocketAddress address, int receiveBuffer) throws IOException {
         SocketChannel ch = SocketChannel.open();
         ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -26,19 +28,7 @@ public sealed interface Wire permits ChatWire, IrcWire, SeedWire {
         return ch;
     }
 
-    /**
-     * A TCP connection with Nagle off. {@code receiveBuffer} above 0 shrinks the kernel's receive
-     * buffer, so a client that stops reading fills up after kilobytes, not megabytes.
-     */
-    static Socket open(InetSocketAddress address, int receiveBuffer) throws IOException {
-        Socket s = new Socket();
-        s.setTcpNoDelay(true);
-        if (receiveBuffer > 0) s.setReceiveBufferSize(receiveBuffer);
-        s.connect(address, 10_000);
-        return s;
-    }
-
-    /** Like {@link #connect(InetSocketAddress, int)} with a small kernel receive buffer; see {@link #open}. */
+    /** Like {@link #connect(InetSocketAddress, int)} with a small kernel receive buffer; see {@link #openChannel}. */
     default Client connectStalling(InetSocketAddress address, int receiveBuffer) throws IOException {
         return new Client(openChannel(address, receiveBuffer), 4096);
     }
