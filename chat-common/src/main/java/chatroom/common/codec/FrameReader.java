@@ -21,8 +21,14 @@ public final class FrameReader {
     public static final int DEFAULT_MAX_FRAME_BYTES = 65_536;
 
     private final InputStream in;
+    /** The first read buffer: enough for the frames an idle client sends. */
+    private static final int FIRST_CHUNK = 512;
+    /** The read buffer grows up to this while reads keep filling it (a busy or pipelining client). */
+    private static final int MAX_CHUNK = 8192;
+
     private final int maxFrameBytes;
-    private final byte[] chunk;
+    private byte[] chunk;
+    private boolean chunkFilled;
     private int chunkPos;
     private int chunkEnd;
     private byte[] line = new byte[512];
@@ -36,7 +42,8 @@ public final class FrameReader {
         if (maxFrameBytes < 2) throw new IllegalArgumentException("maxFrameBytes must be at least 2");
         this.in = in;
         this.maxFrameBytes = maxFrameBytes;
-        this.chunk = new byte[Math.min(8192, maxFrameBytes)];
+        // Small at first: a server keeps one reader per connection, and most connections sit idle.
+        this.chunk = new byte[Math.min(FIRST_CHUNK, maxFrameBytes)];
     }
 
     /**
@@ -50,6 +57,9 @@ public final class FrameReader {
     public String readFrame() throws IOException, ProtocolException {
         while (true) {
             if (chunkPos == chunkEnd) {
+                if (chunkFilled && chunk.length < Math.min(MAX_CHUNK, maxFrameBytes)) {
+                    chunk = new byte[Math.min(chunk.length * 2, Math.min(MAX_CHUNK, maxFrameBytes))];
+                }
                 int n = in.read(chunk);
                 if (n < 0) {
                     lineLength = 0;
@@ -57,6 +67,7 @@ public final class FrameReader {
                 }
                 chunkPos = 0;
                 chunkEnd = n;
+                chunkFilled = n == chunk.length;
             }
             int newline = indexOfNewline();
             int end = newline >= 0 ? newline : chunkEnd;
