@@ -13,6 +13,7 @@ import chatroom.server.message.MessageHandlers;
 import chatroom.server.message.RateLimiter;
 import chatroom.server.moderation.ModerationHandlers;
 import chatroom.server.net.Connection;
+import chatroom.server.net.DeferredWakes;
 import chatroom.server.net.Outbox;
 import chatroom.server.net.ConnectionLimits;
 import chatroom.server.room.RoomHandlers;
@@ -41,8 +42,8 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,6 +57,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
+    /** How long a login's or logout's presence and member events may wait to share a write. */
+    static final Duration EVENT_COALESCING = Duration.ofMillis(100);
 
     private final ServerConfig config;
     private final DataFolderLock folderLock;
@@ -66,6 +69,7 @@ public final class ChatServer implements AutoCloseable {
     private final RequestGate gate = new RequestGate();
     private final ProtocolCodec codec = new ProtocolCodec();
     private final ScheduledExecutorService timers;
+    private final DeferredWakes deferredWakes;
     private final ServerSocket serverSocket;
     private final Hello hello;
     private final Set<Thread> connectionThreads = ConcurrentHashMap.newKeySet();
@@ -108,7 +112,12 @@ public final class ChatServer implements AutoCloseable {
                 accounts,
                 new RateLimiter(clock, config.rateBurst(), config.ratePerSecond()),
                 gate);
-        this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("timers").daemon().factory());
+        ScheduledThreadPoolExecutor timerPool =
+                new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("timers").daemon().factory());
+        // Every connection schedules an auth timeout and cancels it at login; drop those at once.
+        timerPool.setRemoveOnCancelPolicy(true);
+        this.timers = timerPool;
+        this.deferredWakes = new DeferredWakes(timers, EVENT_COALESCING);
         this.hello = new Hello(1, config.serverName() + " " + Version.current(), config.motd());
         try {
             this.tls = config.tls().enabled() ? startTls(config, clock) : null;
@@ -205,7 +214,7 @@ public final class ChatServer implements AutoCloseable {
             }
             if (ticket.verdict() == ConnectionLimits.Verdict.REFUSED) noteRefusal(ticket);
             Connection connection = new Connection(connectionIds.incrementAndGet(), socket, ticket, tls, config, codec,
-                    dispatcher, sessions, rooms, timers, hello);
+                    dispatcher, sessions, rooms, timers, deferredWakes, hello);
             Thread thread = factory.newThread(() -> {
                 try {
                     connection.run();

@@ -3,6 +3,7 @@ package chatroom.bench.jmh;
 import chatroom.common.codec.ProtocolCodec;
 import chatroom.common.protocol.ErrorCode;
 import chatroom.common.protocol.ErrorReply;
+import chatroom.server.net.DeferredWakes;
 import chatroom.server.net.Outbox;
 import chatroom.server.room.LiveRoom;
 import chatroom.server.room.RoomRegistry;
@@ -15,9 +16,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,8 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The score is the broadcasting thread's time per broadcast to {@code roomSize} sessions (100
  * unless {@code -p roomSize=…}); divide it by {@code roomSize} for the cost per delivery. Each
- * outbox is drained by its own virtual thread into a byte-counting sink, as the server's writers
- * drain to sockets. After each broadcast, outside the measured time, the benchmark waits until the
+ * outbox's writer (a virtual thread while it has work, as in the server) drains it into a
+ * byte-counting sink instead of a socket. After each broadcast, outside the measured time, the benchmark waits until the
  * writers have written everything, so every broadcast finds them idle, as at ordinary message
  * rates, and pays for waking each one. The score therefore includes those wake-ups and the
  * writers' competition for the cores and the outbox locks, but no socket I/O. Without the wait
@@ -79,7 +79,6 @@ public class BroadcastBenchmark {
 
     private final ProtocolCodec codec = new ProtocolCodec();
     private final CountingSink sink = new CountingSink();
-    private final List<Thread> writers = new ArrayList<>();
     private ScheduledExecutorService timers;
     private byte[] overflowFrame;
     private Path dataDir;
@@ -123,9 +122,8 @@ public class BroadcastBenchmark {
 
     /** Stops the writers and removes the database. */
     @TearDown
-    public void tearDown() throws InterruptedException, IOException {
+    public void tearDown() throws IOException {
         for (Session s : room.online()) s.close(null);
-        for (Thread writer : writers) writer.join();
         timers.shutdownNow();
         db.close();
         try (Stream<Path> files = Files.walk(dataDir)) {
@@ -138,8 +136,8 @@ public class BroadcastBenchmark {
      * an {@link Outbox}, so the one place to adapt when its constructor changes.
      */
     private Session newSession(long id) {
-        Outbox outbox = new Outbox(sink, () -> { }, OUTBOX_MAX_BYTES, overflowFrame, timers);
-        writers.add(Thread.ofVirtual().name("writer-" + id).start(outbox::drain));
+        Outbox outbox = new Outbox("writer-" + id, sink, () -> { }, OUTBOX_MAX_BYTES, overflowFrame, timers,
+                new DeferredWakes(timers, Duration.ofMillis(100)));
         return new Session(id, "127.0.0.1", outbox, codec);
     }
 

@@ -25,16 +25,17 @@ import java.time.Duration;
 import javax.net.ssl.SSLException;
 import chatroom.server.tls.ServerTls;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The whole life of one client connection, run on its own virtual thread: say hello, read frames
- * and hand each decoded request to the dispatcher in order, then clean up. A second virtual
- * thread drains the session's outbox; it is the only one that writes to the socket, and it closes
- * the socket when the outbox closes, so a final frame ({@code bye}, {@code kicked}, an error) is
- * written before the connection ends.
+ * and hand each decoded request to the dispatcher in order, then clean up. The session's
+ * {@link Outbox} runs a second virtual thread while it has frames to write; it is the only one that
+ * writes to the socket, and it closes the socket when the outbox closes, so a final frame
+ * ({@code bye}, {@code kicked}, an error) is written before the connection ends.
  */
 public final class Connection implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
@@ -55,13 +56,14 @@ public final class Connection implements Runnable {
     private final SessionRegistry sessions;
     private final RoomRegistry rooms;
     private final ScheduledExecutorService timers;
+    private final DeferredWakes deferredWakes;
     private final Hello hello;
     private final ConnectionLimits.Ticket ticket;
 
     /** Prepares the connection; {@link #run} does the work. */
     public Connection(long id, Socket raw, ConnectionLimits.Ticket ticket, ServerTls tls, ServerConfig config,
                       ProtocolCodec codec, Dispatcher dispatcher, SessionRegistry sessions, RoomRegistry rooms,
-                      ScheduledExecutorService timers, Hello hello) {
+                      ScheduledExecutorService timers, DeferredWakes deferredWakes, Hello hello) {
         this.id = id;
         this.raw = raw;
         this.ticket = ticket;
@@ -73,6 +75,7 @@ public final class Connection implements Runnable {
         this.sessions = sessions;
         this.rooms = rooms;
         this.timers = timers;
+        this.deferredWakes = deferredWakes;
         this.hello = hello;
     }
 
@@ -89,14 +92,15 @@ public final class Connection implements Runnable {
             if (tls != null) socket = tls.handshake(raw, config.authTimeout(), timers);
             byte[] slow = codec.frame(ErrorReply.of(null, ErrorCode.SLOW_CONSUMER,
                     "You were disconnected because you did not read your messages fast enough."));
-            Outbox outbox = new Outbox(socket.getOutputStream(), socket, raw, config.outboxMaxBytes(), slow, timers);
+            Outbox outbox = new Outbox("writer-" + id, socket.getOutputStream(), socket, raw, config.outboxMaxBytes(),
+                    slow, timers, deferredWakes);
             session = new Session(id, socket.getInetAddress().getHostAddress(), outbox, codec);
-            Thread.ofVirtual().name("writer-" + id).start(outbox::drain);
             sessions.connected(session);
             session.send(hello);
             // The handshake counts against the time to log in, so TLS cannot double it.
-            scheduleAuthTimeout(session, config.authTimeout().minusNanos(System.nanoTime() - start));
-            readLoop(session);
+            ScheduledFuture<?> authTimer = scheduleAuthTimeout(session,
+                    config.authTimeout().minusNanos(System.nanoTime() - start));
+            readLoop(session, authTimer);
         } catch (SSLException e) {
             // Port scanners, plain-text clients and clients that refuse our certificate: not the server's problem.
             log.debug("Connection {} from {}: TLS handshake failed: {}", id, raw.getInetAddress().getHostAddress(),
@@ -117,9 +121,9 @@ public final class Connection implements Runnable {
         }
     }
 
-    private void scheduleAuthTimeout(Session session, Duration left) {
+    private ScheduledFuture<?> scheduleAuthTimeout(Session session, Duration left) {
         // A timer, not a read timeout: a client trickling one byte at a time must not outlast it.
-        timers.schedule(() -> {
+        return timers.schedule(() -> {
             if (!session.authenticated()) {
                 session.close(ErrorReply.of(null, ErrorCode.AUTH_TIMEOUT, "You did not log in within "
                         + config.authTimeout().toSeconds() + " seconds, so the connection is closed."));
@@ -127,7 +131,7 @@ public final class Connection implements Runnable {
         }, Math.max(0, left.toMillis()), TimeUnit.MILLISECONDS);
     }
 
-    private void readLoop(Session session) throws IOException, SQLException {
+    private void readLoop(Session session, ScheduledFuture<?> authTimer) throws IOException, SQLException {
         FrameReader reader = new FrameReader(socket.getInputStream(), config.maxFrameBytes());
         socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.pingInterval().toMillis()));
         boolean pinged = false;
@@ -167,6 +171,8 @@ public final class Connection implements Runnable {
             if (!loggedIn && session.authenticated()) {
                 loggedIn = true;
                 ticket.loggedIn();
+                authTimer.cancel(false); // the timers drop it, so it does not hold the session until it is due
+
             }
         }
     }

@@ -66,4 +66,11 @@ public final class LiveRoom {
             if (s != skip) s.sendFrame(frame);
         }
     }
+
+    /** Like {@link #broadcast}, for an event that may wait a moment ({@link Session#sendDeferred}). */
+    public void broadcastDeferred(byte[] frame, Session skip) {
+        for (Session s : online) {
+            if (s != skip) s.sendDeferred(frame);
+        }
+    }
 }

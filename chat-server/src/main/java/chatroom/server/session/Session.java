@@ -87,6 +87,18 @@ public final class Session {
 
     /** Queues an already encoded frame (broadcasts encode once for everyone). */
     public boolean sendFrame(byte[] frame) {
+        return sendFrame(frame, false);
+    }
+
+    /**
+     * Queues an encoded event whose delivery may wait a moment to share a write with others
+     * ({@link Outbox#offerDeferred}): presence and member events of logins and logouts.
+     */
+    public boolean sendDeferred(byte[] frame) {
+        return sendFrame(frame, true);
+    }
+
+    private boolean sendFrame(byte[] frame, boolean deferred) {
         holdLock.lock();
         try {
             if (held != null) {
@@ -96,7 +108,7 @@ public final class Session {
         } finally {
             holdLock.unlock();
         }
-        return outbox.offer(frame);
+        return deferred ? outbox.offerDeferred(frame) : outbox.offer(frame);
     }
 
     /**

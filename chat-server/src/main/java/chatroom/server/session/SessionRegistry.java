@@ -55,7 +55,7 @@ public final class SessionRegistry {
     /**
      * Adds a logged-in session to the user's sessions and to {@code rooms}' online sets. For the
      * user's first session, the rooms' other members get {@code member join} and everyone gets
-     * {@code presence online}.
+     * {@code presence online}, both deferred ({@link Session#sendDeferred}): N logins cost N² events.
      */
     public void login(Session session, Collection<LiveRoom> rooms) {
         SessionUser user = session.user();
@@ -66,9 +66,9 @@ public final class SessionRegistry {
             online.sessions.add(session);
             for (LiveRoom room : rooms) {
                 room.online().add(session);
-                if (first) room.broadcast(frame(new MemberEvent(room.name(), user.name(), MemberChange.JOIN)), session);
+                if (first) room.broadcastDeferred(frame(new MemberEvent(room.name(), user.name(), MemberChange.JOIN)), session);
             }
-            if (first) broadcastLocked(new PresenceEvent(user.name(), Status.ONLINE));
+            if (first) announceLocked(new PresenceEvent(user.name(), Status.ONLINE));
         } finally {
             lock.unlock();
         }
@@ -90,10 +90,10 @@ public final class SessionRegistry {
             users.remove(user.id());
             for (LiveRoom room : loadedRooms) {
                 if (room.isMember(user.id())) {
-                    room.broadcast(frame(new MemberEvent(room.name(), user.name(), MemberChange.LEAVE)), null);
+                    room.broadcastDeferred(frame(new MemberEvent(room.name(), user.name(), MemberChange.LEAVE)), null);
                 }
             }
-            broadcastLocked(new PresenceEvent(user.name(), Status.OFFLINE));
+            announceLocked(new PresenceEvent(user.name(), Status.OFFLINE));
         } finally {
             lock.unlock();
         }
@@ -189,6 +189,14 @@ public final class SessionRegistry {
         byte[] f = frame(message);
         for (OnlineUser u : users.values()) {
             for (Session s : u.sessions) s.sendFrame(f);
+        }
+    }
+
+    /** Sends a login's or logout's event to everyone; it may wait a moment to share a write. */
+    private void announceLocked(ServerMessage message) {
+        byte[] f = frame(message);
+        for (OnlineUser u : users.values()) {
+            for (Session s : u.sessions) s.sendDeferred(f);
         }
     }
 

@@ -8,12 +8,14 @@ import chatroom.common.codec.ProtocolCodec;
 import chatroom.common.protocol.ErrorCode;
 import chatroom.common.protocol.ErrorReply;
 import chatroom.common.protocol.SayRequest;
+import chatroom.server.net.DeferredWakes;
 import chatroom.server.net.Outbox;
 import chatroom.server.session.Session;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,11 +49,13 @@ class RequestGateTest {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
         ProtocolCodec codec = new ProtocolCodec();
         try {
-            Outbox outbox = new Outbox(out, () -> { }, 1 << 20, new byte[0], timers);
+            CountDownLatch closed = new CountDownLatch(1);
+            Outbox outbox = new Outbox("writer-test", out, closed::countDown, 1 << 20, new byte[0], timers,
+                    new DeferredWakes(timers, Duration.ofMillis(100)));
             Session session = new Session(1, "127.0.0.1", outbox, codec);
             dispatcher.dispatch(session, new SayRequest("m-1", "lobby", "hello"));
             outbox.close(null);
-            outbox.drain();
+            assertTrue(closed.await(10, TimeUnit.SECONDS), "the writer wrote the reply and closed");
         } finally {
             timers.shutdownNow();
         }
