@@ -20,12 +20,31 @@ import java.util.regex.Pattern;
 /**
  * The {@code idle} scenario: N users log in and stay connected, saying nothing. It measures how
  * fast they get in and what each costs the server in resident memory (and, for a JVM, in heap
- * after a full GC), against the server's footprint before the first connection.
+ * after a full GC).
+ *
+ * <p>The users come in two halves with a measurement after each. The whole run's figure divides
+ * all growth since the first connection by N, which for a JVM includes the young generation
+ * being touched for the first time (a fixed cost, a hundred MiB or more, not a cost per
+ * connection). The second half's figure is the marginal cost: what N/2 more connections add to a
+ * server that is already warm and busy. Both are reported; the target is checked on the second.
  */
 public final class IdleRun {
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /**
+     * A heap space's line in {@code GC.heap_info}: G1 prints one ("garbage-first heap ... used
+     * 21117K"), Serial and Parallel one per generation ("DefNew ... used 0K", "Tenured ... used
+     * 6040K"). Indented lines (eden, survivor, metaspace) are parts or not heap, so not counted.
+     */
+    private static final Pattern HEAP_USED = Pattern.compile("^\\S.*? used (\\d+)K", Pattern.MULTILINE);
 
     private IdleRun() {
+    }
+
+    /** The server's footprint at one moment. */
+    private record Footprint(long rssKib, long heapKib, long cpuMicros) {
+        static Footprint of(long pid, boolean jvm) throws IOException, InterruptedException {
+            long heap = jvm ? heapUsedKib(pid) : -1; // first: its full GC does not count as RSS
+            return new Footprint(ProcStats.rssKib(pid), heap, ProcStats.cpuMicros(pid));
+        }
     }
 
     /** Runs the scenario and returns its JSON fields. */
@@ -33,16 +52,63 @@ public final class IdleRun {
                                           String nickPrefix, long serverPid, Duration settle)
             throws IOException, InterruptedException {
         boolean jvm = isJvm(serverPid);
-        long heapBefore = jvm ? heapUsedKib(serverPid) : -1;
-        long rssBefore = ProcStats.rssKib(serverPid);
-        long cpuBefore = ProcStats.cpuMicros(serverPid);
+        Footprint before = Footprint.of(serverPid, jvm);
         List<Client> clients = new ArrayList<>();
+        Readers readers = new Readers();
+        Map<String, Object> out = new LinkedHashMap<>();
+        try {
+            int half = connections / 2;
+            Outcome first = connect(wire, address, nickPrefix, 0, half, concurrency, readers, clients);
+            LoadRun.sleepUntil(System.nanoTime() + settle.toNanos());
+            Footprint middle = Footprint.of(serverPid, jvm);
+            Outcome second = connect(wire, address, nickPrefix, half, connections, concurrency, readers, clients);
+            double connectSeconds = (first.nanos + second.nanos) / 1e9;
+            LoadRun.sleepUntil(System.nanoTime() + settle.toNanos());
+            Footprint after = Footprint.of(serverPid, jvm);
+            int connected = clients.size();
+            int secondConnected = connected - (half - first.failed);
+
+            out.put("connections", connected);
+            out.put("failed", first.failed + second.failed);
+            String firstFailure = first.firstFailure != null ? first.firstFailure : second.firstFailure;
+            if (firstFailure != null) out.put("first_failure", firstFailure);
+            out.put("connect_seconds", round(connectSeconds));
+            out.put("connects_per_s", round(connected / connectSeconds));
+            out.put("second_half_connects_per_s", round(secondConnected / (second.nanos / 1e9)));
+            out.put("server_cpu_ms_per_connect",
+                    round((middle.cpuMicros - before.cpuMicros + after.cpuMicros - middle.cpuMicros) / 1000.0
+                            / Math.max(1, connected)));
+            out.put("server_rss_mib_before", round(before.rssKib / 1024.0));
+            out.put("server_rss_mib_half", round(middle.rssKib / 1024.0));
+            out.put("server_rss_mib_after", round(after.rssKib / 1024.0));
+            out.put("rss_kib_per_connection", perConnection(after.rssKib - before.rssKib, connected));
+            out.put("second_half_rss_kib_per_connection", perConnection(after.rssKib - middle.rssKib, secondConnected));
+            if (jvm) {
+                out.put("heap_mib_before", round(before.heapKib / 1024.0));
+                out.put("heap_mib_after", round(after.heapKib / 1024.0));
+                out.put("heap_kib_per_connection", perConnection(after.heapKib - before.heapKib, connected));
+                out.put("second_half_heap_kib_per_connection",
+                        perConnection(after.heapKib - middle.heapKib, secondConnected));
+            }
+        } finally {
+            readers.close();
+            for (Client c : clients) c.close();
+        }
+        return out;
+    }
+
+    private record Outcome(long nanos, int failed, String firstFailure) {
+    }
+
+    /** Connects and logs in users {@code from} to {@code to} - 1, {@code concurrency} at a time. */
+    private static Outcome connect(Wire wire, InetSocketAddress address, String nickPrefix, int from, int to,
+                                   int concurrency, Readers readers, List<Client> clients)
+            throws InterruptedException {
         Semaphore slots = new Semaphore(concurrency);
         long start = System.nanoTime();
         List<Future<Client>> pending = new ArrayList<>();
-        Readers readers = new Readers();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < connections; i++) {
+            for (int i = from; i < to; i++) {
                 String nick = nickPrefix + i;
                 slots.acquire();
                 pending.add(pool.submit(() -> {
@@ -58,6 +124,7 @@ public final class IdleRun {
                 }));
             }
         }
+        long nanos = System.nanoTime() - start;
         int failed = 0;
         String firstFailure = null;
         for (Future<Client> f : pending) {
@@ -68,31 +135,11 @@ public final class IdleRun {
                 if (firstFailure == null) firstFailure = e.getCause().toString();
             }
         }
-        double connectSeconds = (System.nanoTime() - start) / 1e9;
-        LoadRun.sleepUntil(System.nanoTime() + settle.toNanos());
-        long heapAfter = jvm ? heapUsedKib(serverPid) : -1;
-        long rssAfter = ProcStats.rssKib(serverPid);
-        long cpuAfter = ProcStats.cpuMicros(serverPid);
-        int connected = clients.size();
-        readers.close();
-        for (Client c : clients) c.close();
+        return new Outcome(nanos, failed, firstFailure);
+    }
 
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("connections", connected);
-        out.put("failed", failed);
-        if (firstFailure != null) out.put("first_failure", firstFailure);
-        out.put("connect_seconds", round(connectSeconds));
-        out.put("connects_per_s", round(connected / connectSeconds));
-        out.put("server_cpu_ms_per_connect", round((cpuAfter - cpuBefore) / 1000.0 / Math.max(1, connected)));
-        out.put("server_rss_mib_before", round(rssBefore / 1024.0));
-        out.put("server_rss_mib_after", round(rssAfter / 1024.0));
-        out.put("rss_kib_per_connection", round((double) (rssAfter - rssBefore) / Math.max(1, connected)));
-        if (jvm) {
-            out.put("heap_mib_before", round(heapBefore / 1024.0));
-            out.put("heap_mib_after", round(heapAfter / 1024.0));
-            out.put("heap_kib_per_connection", round((double) (heapAfter - heapBefore) / Math.max(1, connected)));
-        }
-        return out;
+    private static double perConnection(long kib, int connections) {
+        return round((double) kib / Math.max(1, connections));
     }
 
     private static boolean isJvm(long pid) {
@@ -106,8 +153,15 @@ public final class IdleRun {
     /** Heap in use after a full GC, from the JDK's jcmd (the server runs on a JDK too). */
     private static long heapUsedKib(long pid) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");
-        Matcher m = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
+        return heapUsedKib(jcmd(pid, "GC.heap_info"));
+    }
+
+    /** The heap in use in {@code GC.heap_info}'s output, in KiB, or -1 when it has none. */
+    static long heapUsedKib(String heapInfo) {
+        Matcher m = HEAP_USED.matcher(heapInfo);
+        long used = -1;
+        while (m.find()) used = Math.max(used, 0) + Long.parseLong(m.group(1));
+        return used;
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {

@@ -119,8 +119,9 @@ public final class RunCommand implements Callable<Integer> {
             r.putAll(IdleRun.run(wire, address, connections, concurrency, nickPrefix, serverPid, Duration.ofSeconds(5)));
             String json = new com.google.gson.Gson().toJson(r);
             emit(json);
-            System.err.printf("idle %-9s %d connections in %s s (%s/s): %s KiB RSS per connection%n", server,
-                    r.get("connections"), r.get("connect_seconds"), r.get("connects_per_s"), r.get("rss_kib_per_connection"));
+            System.err.printf("idle %-9s %d connections in %s s (%s/s): %s KiB RSS per connection, %s KiB for each of"
+                            + " the second half%n", server, r.get("connections"), r.get("connect_seconds"),
+                    r.get("connects_per_s"), r.get("rss_kib_per_connection"), r.get("second_half_rss_kib_per_connection"));
             return (int) r.get("failed") == 0 ? 0 : 1;
         }
         int m = members != null ? members : scenario == Scenario.rooms ? 1000 : 100;

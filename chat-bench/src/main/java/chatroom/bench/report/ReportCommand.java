@@ -55,14 +55,16 @@ public final class ReportCommand implements Callable<Integer> {
             JsonObject first = runs.getFirst();
             String scenario = first.get("scenario").getAsString();
             if (scenario.equals("idle")) {
-                out.append(String.format(Locale.ROOT, "| idle %s | %s | %d | %s | | | | | | | %s → %s | %s KiB RSS/connection, "
-                                + "%s connects/s%s |\n",
+                out.append(String.format(Locale.ROOT, "| idle %s | %s | %d | %s | | | | | | | %s → %s | %s KiB RSS per "
+                                + "connection over the second half (%s over all)%s, %s connects/s |\n",
                         num(median(runs, "connections")), first.get("server").getAsString(), runs.size(),
                         num(median(runs, "failed")) + " failed", num(median(runs, "server_rss_mib_before")),
-                        num(median(runs, "server_rss_mib_after")), num(median(runs, "rss_kib_per_connection")),
-                        num(median(runs, "connects_per_s")),
-                        first.has("heap_kib_per_connection") ? ", " + num(median(runs, "heap_kib_per_connection"))
-                                + " KiB heap/connection" : ""));
+                        num(median(runs, "server_rss_mib_after")),
+                        num(median(runs, "second_half_rss_kib_per_connection")),
+                        num(median(runs, "rss_kib_per_connection")),
+                        first.has("heap_kib_per_connection") ? "; heap " + num(median(runs,
+                                "second_half_heap_kib_per_connection")) + " KiB" : "",
+                        num(median(runs, "connects_per_s"))));
                 continue;
             }
             List<JsonObject> chosen = scenario.equals("fanout-sweep") ? bestPassing(runs, p99LimitMs) : runs;
