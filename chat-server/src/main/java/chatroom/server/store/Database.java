@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: every write runs on one writer thread that owns the only write connection, so
  * writers never contend for SQLite's lock. The writer takes all queued jobs (up to
- * {@value #MAX_BATCH}), runs each inside a savepoint of one transaction and commits once — a group
- * commit: one fsync serves many messages. Only after the commit does it run each job's
+ * {@value #MAX_BATCH}), runs them in one transaction and commits once — a group commit: one fsync
+ * serves many messages. When a job fails, the batch is rolled back and run again with a savepoint
+ * per job, so the failure undoes that job alone. Only after the commit does it run each job's
  * after-commit action (in queue order) and complete the caller's future, so nothing is
  * acknowledged before it is durable. Reads use a small pool of separate connections, which WAL
  * lets run beside the writer.
@@ -219,34 +220,67 @@ public final class Database implements AutoCloseable {
         List<Object> results = new ArrayList<>(batch.size());
         List<Throwable> failures = new ArrayList<>(batch.size());
         try {
-            prepared(writeConnection, "BEGIN IMMEDIATE").execute();
-            for (Job<?> job : batch) {
-                prepared(writeConnection, "SAVEPOINT job").execute();
-                try {
-                    results.add(job.work().run(writeConnection));
-                    failures.add(null);
-                    prepared(writeConnection, "RELEASE job").execute();
-                } catch (SQLException | RuntimeException e) {
-                    prepared(writeConnection, "ROLLBACK TO job").execute();
-                    prepared(writeConnection, "RELEASE job").execute();
-                    results.add(null);
-                    failures.add(e);
-                }
-            }
+            if (!runOptimistically(batch, results, failures)) runJobByJob(batch, results, failures);
             prepared(writeConnection, "COMMIT").execute();
         } catch (SQLException e) {
             log.error("Database commit failed; {} writes are reported as failed", batch.size(), e);
-            try (Statement s = writeConnection.createStatement()) {
-                s.execute("ROLLBACK");
-            } catch (SQLException ignored) {
-                // The commit error is the one worth reporting; the transaction is gone either way.
-            }
+            rollbackQuietly();
             for (Job<?> job : batch) job.result().completeExceptionally(new StoreException("Database commit failed", e));
             return;
         }
         afterCommitScope.accept(() -> {
             for (int i = 0; i < batch.size(); i++) complete(batch.get(i), results.get(i), failures.get(i));
         });
+    }
+
+    /**
+     * Runs the whole batch in one transaction without savepoints: jobs almost never fail, and a
+     * savepoint and its release per job were two of the five statements of every message. Returns
+     * false, with the transaction rolled back, when a job failed; the caller then runs the batch
+     * again job by job. Jobs only touch the database, so running one twice is safe.
+     */
+    private boolean runOptimistically(List<Job<?>> batch, List<Object> results, List<Throwable> failures)
+            throws SQLException {
+        prepared(writeConnection, "BEGIN IMMEDIATE").execute();
+        try {
+            for (Job<?> job : batch) {
+                results.add(job.work().run(writeConnection));
+                failures.add(null);
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            log.debug("A write in a batch of {} failed ({}); running them one by one", batch.size(), e.toString());
+            results.clear();
+            failures.clear();
+            rollbackQuietly();
+            return false;
+        }
+    }
+
+    /** Runs each job inside its own savepoint, so a failing one is undone alone. */
+    private void runJobByJob(List<Job<?>> batch, List<Object> results, List<Throwable> failures) throws SQLException {
+        prepared(writeConnection, "BEGIN IMMEDIATE").execute();
+        for (Job<?> job : batch) {
+            prepared(writeConnection, "SAVEPOINT job").execute();
+            try {
+                results.add(job.work().run(writeConnection));
+                failures.add(null);
+                prepared(writeConnection, "RELEASE job").execute();
+            } catch (SQLException | RuntimeException e) {
+                prepared(writeConnection, "ROLLBACK TO job").execute();
+                prepared(writeConnection, "RELEASE job").execute();
+                results.add(null);
+                failures.add(e);
+            }
+        }
+    }
+
+    private void rollbackQuietly() {
+        try (Statement s = writeConnection.createStatement()) {
+            s.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // The error that led here is the one worth reporting; the transaction is gone either way.
+        }
     }
 
     @SuppressWarnings("unchecked")
