@@ -120,7 +120,8 @@ for run in $(seq "$RUNS"); do
         slow-consumer) gen "$run" --scenario slow-consumer --warmup-rate 2000 --rates 2000 --seconds 10 ;;
         rooms) gen "$run" --scenario rooms --warmup-rate 2000 --rates 2000 --seconds 10 ;;
         churn) gen "$run" --scenario churn --warmup-rate 2000 --rates 2000 --seconds 10 --churn-rate 50 ;;
-        idle) gen "$run" --scenario idle --connections "$IDLE_CONNECTIONS" ;;
+        # 200 logins at a time: InspIRCd completes a registration only in its once-a-second pass.
+        idle) gen "$run" --scenario idle --connections "$IDLE_CONNECTIONS" --concurrency 200 ;;
         *) echo "Unknown scenario '$scenario'" >&2; exit 2 ;;
       esac
       stop_server
