@@ -85,6 +85,7 @@ public final class IdleRun {
             out.put("second_half_rss_kib_per_connection", perConnection(after.rssKib - middle.rssKib, secondConnected));
             if (jvm) {
                 out.put("heap_mib_before", round(before.heapKib / 1024.0));
+                out.put("heap_mib_half", round(middle.heapKib / 1024.0));
                 out.put("heap_mib_after", round(after.heapKib / 1024.0));
                 out.put("heap_kib_per_connection", perConnection(after.heapKib - before.heapKib, connected));
                 out.put("second_half_heap_kib_per_connection",

@@ -62,8 +62,8 @@ public final class ReportCommand implements Callable<Integer> {
                         num(median(runs, "server_rss_mib_after")),
                         num(median(runs, "second_half_rss_kib_per_connection")),
                         num(median(runs, "rss_kib_per_connection")),
-                        first.has("heap_kib_per_connection") ? "; heap " + num(median(runs,
-                                "second_half_heap_kib_per_connection")) + " KiB" : "",
+                        first.has("heap_kib_per_connection") ? "; live heap " + num(median(runs,
+                                "heap_kib_per_connection")) + " KiB" : "",
                         num(median(runs, "connects_per_s"))));
                 continue;
             }
