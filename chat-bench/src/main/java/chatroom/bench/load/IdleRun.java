@@ -49,7 +49,7 @@ public final class IdleRun {
 
     /** Runs the scenario and returns its JSON fields. */
     public static Map<String, Object> run(Wire wire, InetSocketAddress address, int connections, int concurrency,
-                                          String nickPrefix, long serverPid, Duration settle)
+                                          String nickPrefix, long serverPid, Duration maxSettle)
             throws IOException, InterruptedException {
         boolean jvm = isJvm(serverPid);
         Footprint before = Footprint.of(serverPid, jvm);
@@ -59,11 +59,11 @@ public final class IdleRun {
         try {
             int half = connections / 2;
             Outcome first = connect(wire, address, nickPrefix, 0, half, concurrency, readers, clients);
-            LoadRun.sleepUntil(System.nanoTime() + settle.toNanos());
+            double firstSettle = settle(serverPid, maxSettle);
             Footprint middle = Footprint.of(serverPid, jvm);
             Outcome second = connect(wire, address, nickPrefix, half, connections, concurrency, readers, clients);
             double connectSeconds = (first.nanos + second.nanos) / 1e9;
-            LoadRun.sleepUntil(System.nanoTime() + settle.toNanos());
+            double secondSettle = settle(serverPid, maxSettle);
             Footprint after = Footprint.of(serverPid, jvm);
             int connected = clients.size();
             int secondConnected = connected - (half - first.failed);
@@ -75,6 +75,7 @@ public final class IdleRun {
             out.put("connect_seconds", round(connectSeconds));
             out.put("connects_per_s", round(connected / connectSeconds));
             out.put("second_half_connects_per_s", round(secondConnected / (second.nanos / 1e9)));
+            out.put("settle_seconds", List.of(round(firstSettle), round(secondSettle)));
             out.put("server_cpu_ms_per_connect",
                     round((middle.cpuMicros - before.cpuMicros + after.cpuMicros - middle.cpuMicros) / 1000.0
                             / Math.max(1, connected)));
@@ -96,6 +97,24 @@ public final class IdleRun {
             for (Client c : clients) c.close();
         }
         return out;
+    }
+
+    /**
+     * Waits until the server has caught up with the logins (the presence events of N logins are N²
+     * deliveries and may still be queued): until it used under 5% of a core over a whole second,
+     * and at most {@code max}. Memory measured earlier would count undelivered events as cost per
+     * connection. Returns the seconds waited.
+     */
+    private static double settle(long pid, Duration max) throws InterruptedException {
+        long start = System.nanoTime();
+        long before = ProcStats.cpuMicros(pid);
+        while (System.nanoTime() - start < max.toNanos()) {
+            Thread.sleep(1000);
+            long now = ProcStats.cpuMicros(pid);
+            if (now - before < 50_000) break;
+            before = now;
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private record Outcome(long nanos, int failed, String firstFailure) {

@@ -116,7 +116,7 @@ public final class RunCommand implements Callable<Integer> {
             r.put("server", server);
             r.put("protocol", wire.label());
             r.put("run", runNumber);
-            r.putAll(IdleRun.run(wire, address, connections, concurrency, nickPrefix, serverPid, Duration.ofSeconds(5)));
+            r.putAll(IdleRun.run(wire, address, connections, concurrency, nickPrefix, serverPid, Duration.ofSeconds(60)));
             String json = new com.google.gson.Gson().toJson(r);
             emit(json);
             System.err.printf("idle %-9s %d connections in %s s (%s/s): %s KiB RSS per connection, %s KiB for each of"
