@@ -182,7 +182,7 @@ public final class Outbox {
         }
     }
 
-    /** The deferred wake-up: a writer that already took the frames with an earlier wake-up stays asleep. */
+    /** The deferred wake-up: when another wake-up's writer already took the frames, no writer is started. */
     void wakeDeferred() {
         lock.lock();
         try {
