@@ -19,8 +19,16 @@ public final class ChatApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        window = new ClientWindow(stage, ClientWindow.Options.defaults(SettingsStore.forCurrentUser(), DesktopNotifier.forThisPlatform()));
+        SettingsStore settings = SettingsStore.forCurrentUser();
+        window = new ClientWindow(stage, ClientWindow.Options.defaults(settings, DesktopNotifier.forThisPlatform()));
         stage.show();
+        // One line a support question can start from; the packaged app's smoke test also waits for it.
+        log.info("Chatroom {} started (settings in {})", version(), settings.directory());
+    }
+
+    private static String version() {
+        String v = ChatApp.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
     }
 
     /**

@@ -32,6 +32,8 @@ import javafx.scene.Scene;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One client window and everything behind it: the composition root of the desktop client. It wires
@@ -39,6 +41,7 @@ import javafx.stage.Window;
  * makes one; end-to-end tests make several in one JVM, each with its own settings folder.
  */
 public final class ClientWindow {
+    private static final Logger log = LoggerFactory.getLogger(ClientWindow.class);
     private static final String STYLESHEET = Objects.requireNonNull(
             ClientWindow.class.getResource("chat.css"), "chat.css is missing from the build").toExternalForm();
 
@@ -78,6 +81,7 @@ public final class ClientWindow {
         scene.getStylesheets().add(STYLESHEET);
         applyTheme(initial.theme());
         stage.setTitle("Chatroom");
+        stage.getIcons().setAll(AppIcon.all());
         stage.setMinWidth(ClientSettings.MIN_WINDOW_WIDTH);
         stage.setMinHeight(ClientSettings.MIN_WINDOW_HEIGHT);
         stage.setScene(scene);
@@ -106,6 +110,7 @@ public final class ClientWindow {
         setRoot(loginView.root());
         stage.setTitle("Chatroom");
         loginView.focusFirstField();
+        log.debug("Showing the login view");
     }
 
     private void showChat(Welcome welcome, ChatService chat) {
@@ -120,6 +125,7 @@ public final class ClientWindow {
         setRoot(chatView.root());
         stage.setTitle("Chatroom: " + welcome.user() + " @ " + chat.address());
         chatView.focusComposer();
+        log.debug("Showing the chat view for {} at {}", welcome.user(), chat.address());
     }
 
     private void setRoot(Parent root) {

@@ -100,6 +100,14 @@ class DesktopClientTest {
     }
 
     @Test
+    void theWindowCarriesTheApplicationIconAtEverySize() throws Exception {
+        ClientDriver alice = window("alice");
+        List<Double> widths = new ArrayList<>();
+        robot.interact(() -> alice.stage.getIcons().forEach(icon -> widths.add(icon.getWidth())));
+        assertEquals(List.of(16.0, 24.0, 32.0, 48.0, 64.0, 128.0, 256.0, 512.0), widths);
+    }
+
+    @Test
     void theFirstConnectionShowsTheServersFingerprintAndAcceptingItLogsIn() throws Exception {
         server.createAccount("alice", Role.USER);
         ClientDriver alice = windowWithSettings(temp.resolve("settings-new"));
