@@ -57,6 +57,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
+    /**
+     * How the person reading the log runs this server's commands: each launcher sets it ({@code ./chat
+     * server}, or the installed package's {@code chatroom-server}), so the first-start hint can be pasted.
+     */
+    public static final String COMMAND_PROPERTY = "chatroom.command";
     /** How long a login's or logout's presence and member events may wait to share a write. */
     static final Duration EVENT_COALESCING = Duration.ofMillis(100);
 
@@ -185,9 +190,8 @@ public final class ChatServer implements AutoCloseable {
     private void explainFirstStart(AccountStore accounts) {
         try {
             if (!accounts.hasAdmin()) {
-                log.info("There is no admin yet. Create one (the server may keep running) with:  "
-                        + "./chat server user add NAME --role admin   (or: java -jar chat-server.jar user add NAME --role admin --data {})",
-                        config.dataDir().toAbsolutePath());
+                log.info("There is no admin yet. Create one (the server may keep running) with:  {} --data {} user add NAME --role admin",
+                        System.getProperty(COMMAND_PROPERTY, "java -jar chat-server.jar"), config.dataDir().toAbsolutePath());
             }
         } catch (java.sql.SQLException e) {
             log.warn("Could not check for an admin account: {}", e.getMessage());

@@ -22,18 +22,19 @@ final class DataFolder implements AutoCloseable {
     final AccountStore accounts;
     final BanStore bans;
 
-    private DataFolder(Path dataDir) {
+    private DataFolder(Path dataDir, Path configFile) {
         Logging.configure(dataDir, true);
-        this.config = ConfigLoader.load(dataDir, null, System.getenv(), Map.of());
+        // The same config file as the server's, so a password set here uses its password_iterations.
+        this.config = ConfigLoader.load(dataDir, configFile, System.getenv(), Map.of());
         this.database = Database.open(dataDir);
         this.accounts = new AccountStore(database);
         this.bans = new BanStore(database);
     }
 
-    /** Opens the data folder named by the root command's (inherited) {@code --data}. */
+    /** Opens the data folder named by the root command's (inherited) {@code --data}, with its {@code --config}. */
     static DataFolder open(CommandSpec spec) {
         ServerCommand root = (ServerCommand) spec.root().userObject();
-        return new DataFolder(root.dataDir());
+        return new DataFolder(root.dataDir(), root.config);
     }
 
     Account existing(String name) throws SQLException {

@@ -51,6 +51,8 @@ public final class ServerCommand implements Callable<Integer> {
     /** The command line with its error handling: sentences, never stack traces. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ServerCommand());
+        // Usage and errors name the command the way this launcher is typed (see ChatServer.COMMAND_PROPERTY).
+        cl.setCommandName(System.getProperty(ChatServer.COMMAND_PROPERTY, "chat-server"));
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("Error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;

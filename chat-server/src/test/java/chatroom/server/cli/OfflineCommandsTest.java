@@ -148,6 +148,16 @@ class OfflineCommandsTest {
     }
 
     @Test
+    void userAddReadsTheConfigNamedByConfigLikeTheServerDoes() throws Exception {
+        // The installed service's config lives outside the data folder (/etc/chatroom).
+        Path config = Files.writeString(data.resolveSibling(data.getFileName() + "-server.properties"),
+                "password_iterations = 600002\n");
+        succeeds("secret-pass\n", "--config", config.toString(), "user", "add", "erin");
+        String hash = stored("erin").orElseThrow().passwordHash();
+        assertTrue(hash.startsWith("pbkdf2-sha256$600002$"), hash);
+    }
+
+    @Test
     void userListOnAnEmptyDataFolderSaysHowToCreateTheFirstAdmin() {
         Run list = succeeds("", "user", "list");
         assertTrue(list.out().startsWith("No accounts yet."), list.out());
