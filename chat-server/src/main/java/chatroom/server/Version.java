@@ -5,7 +5,7 @@ public final class Version {
     private Version() {
     }
 
-    /** The version string, e.g. {@code 0.1.0-SNAPSHOT}. */
+    /** The version string, e.g. {@code 1.0.0-SNAPSHOT}. */
     public static String current() {
         String v = Version.class.getPackage().getImplementationVersion();
         return v != null ? v : "dev";

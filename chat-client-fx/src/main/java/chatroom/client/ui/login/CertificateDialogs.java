@@ -24,7 +24,7 @@ final class CertificateDialogs {
         Dialog<ButtonType> dialog = dialog(owner, "trust-dialog", "New server",
                 "First connection to " + prompt.address(),
                 "Ask the server's admin for its certificate fingerprint (the server prints it when it starts, and "
-                        + "./chat server fingerprint shows it) and compare it with this one, group by group:",
+                        + "chatroom-server fingerprint shows it) and compare it with this one, group by group:",
                 prompt.presented().twoLines(),
                 "If they match, this client remembers the certificate and will warn you if it ever changes.",
                 trust);

@@ -186,7 +186,7 @@ public final class LoginView {
         });
         Label advice = new Label("A reinstalled server or a replaced certificate does this, but so does someone "
                 + "intercepting the connection. Ask the server's admin for the fingerprint it prints at start "
-                + "(./chat server fingerprint); trust the new one only if it matches.");
+                + "(chatroom-server fingerprint); trust the new one only if it matches.");
         advice.setWrapText(true);
         advice.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         before.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
