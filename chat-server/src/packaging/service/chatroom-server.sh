@@ -1,9 +1,9 @@
 #!/bin/sh
 # chatroom-server: the installed server's command line, linked from /usr/bin/chatroom-server.
 #
-# It works on the service's data folder and config unless --data or --config names others, and
-# when started by root it runs as the service's user, "chatroom", so that whatever it writes there
-# (the database's journal, the log) stays readable by the service. For example:
+# It works on the service's data folder and config unless --data names another folder. On the
+# service's folder, when started by root, it runs as the service's user, "chatroom", so that
+# whatever it writes there (the database's journal, the log) stays readable by the service:
 #   sudo chatroom-server user add alice --role admin
 #   sudo chatroom-server fingerprint
 set -e
@@ -12,15 +12,18 @@ user=chatroom
 data=/var/lib/chatroom
 config=/etc/chatroom/server.properties
 
-# given OPTION ARGS...: true if ARGS contain OPTION, as "OPTION VALUE" or "OPTION=VALUE".
-given() {
+# value_of OPTION ARGS...: prints the value ARGS give OPTION ("OPTION VALUE" or "OPTION=VALUE");
+# false if they do not give it.
+value_of() {
   option=$1
   shift
-  for arg in "$@"; do
-    case $arg in
+  while [ $# -gt 0 ]; do
+    case $1 in
       --) return 1 ;;
-      "$option" | "$option"=*) return 0 ;;
+      "$option") [ $# -ge 2 ] && printf '%s\n' "$2" && return 0; return 1 ;;
+      "$option"=*) printf '%s\n' "${1#*=}" && return 0 ;;
     esac
+    shift
   done
   return 1
 }
@@ -35,21 +38,23 @@ asks_for_help() {
 }
 
 typed="$*"
-own_data=no
-if ! given --data "$@"; then
-  own_data=yes
-  if ! given --config "$@" && [ -f "$config" ]; then
+chosen=$(value_of --data "$@") || chosen=
+case $chosen in
+  "" | "$data" | "$data/") service_data=yes ;;
+  *) service_data=no ;;
+esac
+if [ "$service_data" = yes ]; then
+  # The service's settings (password_iterations, TLS files...) apply to its data folder.
+  if ! value_of --config "$@" >/dev/null && [ -f "$config" ]; then
     set -- --config "$config" "$@"
   fi
-  set -- --data "$data" "$@"
+  [ -n "$chosen" ] || set -- --data "$data" "$@"
 fi
 
-if [ "$(id -u)" = 0 ]; then
-  # The service's user may not be able to enter root's current folder.
-  [ "$own_data" = no ] || cd /
+if [ "$(id -u)" = 0 ] && [ "$service_data" = yes ]; then
   exec runuser -u "$user" -- "$launcher" "$@"
 fi
-if [ "$own_data" = yes ] && [ "$(id -un)" != "$user" ] && ! asks_for_help "$@"; then
+if [ "$service_data" = yes ] && [ "$(id -un)" != "$user" ] && ! asks_for_help "$@"; then
   echo "chatroom-server: the data folder $data belongs to the user $user. Run this with sudo:" >&2
   echo "  sudo chatroom-server $typed" >&2
   exit 1

@@ -127,7 +127,9 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         process.destroyForcibly();
+        // Before the test's temporary folder is deleted, which Windows refuses while the app has files open.
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 }
