@@ -77,8 +77,7 @@ public final class IdleRun {
             out.put("second_half_connects_per_s", round(secondConnected / (second.nanos / 1e9)));
             out.put("settle_seconds", List.of(round(firstSettle), round(secondSettle)));
             out.put("server_cpu_ms_per_connect",
-                    round((middle.cpuMicros - before.cpuMicros + after.cpuMicros - middle.cpuMicros) / 1000.0
-                            / Math.max(1, connected)));
+                    round((after.cpuMicros - before.cpuMicros) / 1000.0 / Math.max(1, connected)));
             out.put("server_rss_mib_before", round(before.rssKib / 1024.0));
             out.put("server_rss_mib_half", round(middle.rssKib / 1024.0));
             out.put("server_rss_mib_after", round(after.rssKib / 1024.0));

@@ -172,7 +172,6 @@ public final class Connection implements Runnable {
                 loggedIn = true;
                 ticket.loggedIn();
                 authTimer.cancel(false); // the timers drop it, so it does not hold the session until it is due
-
             }
         }
     }
